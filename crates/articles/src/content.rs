@@ -1,0 +1,328 @@
+//! Reading `content/`: the site settings, the topics and the articles.
+//! Parsers take `(path, text)` and push every problem to the report; only
+//! `load` touches the disk.
+
+use crate::diagnostic::{Diagnostic, Report};
+use crate::fields::{self, At, Fields};
+use crate::markdown;
+use catalog::{ArticleBody, ArticleMeta, Date, Image, SiteInfo, Slug, Source, TopicId};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+pub struct TopicDef {
+    pub id: TopicId,
+    pub ru: String,
+    pub en: String,
+    pub ru_about: String,
+    pub en_about: String,
+    pub keywords: Vec<String>,
+}
+
+pub struct Article {
+    pub path: PathBuf,
+    pub meta: ArticleMeta,
+    pub body: ArticleBody,
+}
+
+pub struct Content {
+    pub site: SiteInfo,
+    pub topics: Vec<TopicDef>,
+    /// Newest first.
+    pub articles: Vec<Article>,
+}
+
+/// Reads the whole `content/` folder. Returns `None` when there were errors
+/// (all of them are in the report).
+pub fn load(dir: &Path, report: &mut Report) -> Option<Content> {
+    let site = read(&dir.join("site.toml"), report).and_then(|(p, t)| parse_site(&p, &t, report));
+    let topics = read(&dir.join("topics.toml"), report).map(|(p, t)| parse_topics(&p, &t, report));
+    let topics = topics.unwrap_or_default();
+
+    let articles_dir = dir.join("articles");
+    let mut files: Vec<PathBuf> = match std::fs::read_dir(&articles_dir) {
+        Ok(entries) => entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "md"))
+            .collect(),
+        Err(e) => {
+            report.push(Diagnostic::error(&articles_dir, 0..0, format!("cannot read the folder: {e}")));
+            Vec::new()
+        }
+    };
+    files.sort();
+
+    let site_lang = site.as_ref().map_or("ru", |s| s.lang.as_str()).to_owned();
+    let tagger = catalog::Tagger::new(topics.iter().map(|t| (t.id.clone(), t.keywords.as_slice())));
+    let mut articles = Vec::new();
+    for path in files {
+        if let Some((path, text)) = read(&path, report) {
+            if let Some(mut a) = parse_article(&path, &text, &topics, &site_lang, report) {
+                for block in &mut a.body.blocks {
+                    tag_block(block, &tagger);
+                }
+                if let Some(lead) = &mut a.body.lead {
+                    tagger.tag(lead);
+                }
+                articles.push(a);
+            }
+        }
+    }
+    check_unique_slugs(&articles, report);
+    articles.sort_by(|a, b| b.meta.date.cmp(&a.meta.date).then_with(|| a.meta.slug.cmp(&b.meta.slug)));
+    if report.has_errors() {
+        return None;
+    }
+    Some(Content { site: site?, topics, articles })
+}
+
+fn tag_block(block: &mut catalog::Block, tagger: &catalog::Tagger) {
+    use catalog::Block;
+    match block {
+        Block::Paragraph(p) => tagger.tag(p),
+        Block::Quote { passages } | Block::List { items: passages, .. } => passages.iter_mut().for_each(|p| tagger.tag(p)),
+        Block::Heading { .. } | Block::Image(_) => {}
+    }
+}
+
+/// Reads a file as UTF-8 text, without a byte-order mark and with `\n` line ends.
+fn read(path: &Path, report: &mut Report) -> Option<(PathBuf, String)> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            report.push(Diagnostic::error(path, 0..0, format!("cannot read the file: {e}")));
+            return None;
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let valid = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
+            report.add_source(path, &valid);
+            report.push(Diagnostic::error(path, at..at, "the file is not valid UTF-8 text").with_hint("save it as UTF-8"));
+            return None;
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).replace("\r\n", "\n");
+    report.add_source(path, &text);
+    Some((path.to_owned(), text))
+}
+
+pub fn parse_site(path: &Path, text: &str, r: &mut Report) -> Option<SiteInfo> {
+    let doc = fields::parse(text, 0, path, r)?;
+    let mut f = Fields::new(doc.get_ref(), 0..0, 0, path);
+    let title = f.required_string("title", r);
+    let lang = f.required_string("lang", r);
+    let description = f.string("description", r).map(|d| d.value).unwrap_or_default();
+    let publisher = f.string("publisher", r).map(|d| d.value);
+    let url = f.string("url", r).and_then(|At { value, span }| {
+        if !(value.starts_with("https://") || value.starts_with("http://")) {
+            r.push(Diagnostic::error(path, span, "`url` must be an absolute http(s) URL").with_hint("e.g. url = \"https://news.example.org/\""));
+            return None;
+        }
+        Some(if value.ends_with('/') { value } else { value + "/" })
+    });
+    f.finish(r);
+    let title = title?.value;
+    Some(SiteInfo { publisher: publisher.unwrap_or_else(|| title.clone()), title, description, lang: lang?.value, url })
+}
+
+pub fn parse_topics(path: &Path, text: &str, r: &mut Report) -> Vec<TopicDef> {
+    let Some(doc) = fields::parse(text, 0, path, r) else { return Vec::new() };
+    let mut root = Fields::new(doc.get_ref(), 0..0, 0, path);
+    let tables = root.tables("topic", r);
+    let mut topics: Vec<TopicDef> = Vec::new();
+    for mut t in tables {
+        let id = t.required_string("id", r);
+        let ru = t.required_string("ru", r);
+        let en = t.required_string("en", r);
+        let ru_about = t.required_string("ru_about", r);
+        let en_about = t.required_string("en_about", r);
+        let keywords = t.strings("keywords", r);
+        if keywords.is_empty() {
+            r.push(Diagnostic::warning(path, t.span(), "this topic has no `keywords`: no paragraph will be tagged with it"));
+        }
+        t.finish(r);
+        let Some(id) = id else { continue };
+        if let Err(why) = Slug::parse(&id.value) {
+            r.push(Diagnostic::error(path, id.span, format!("topic id: {why}")));
+            continue;
+        }
+        if topics.iter().any(|x| x.id.as_str() == id.value) {
+            r.push(Diagnostic::error(path, id.span, format!("topic `{}` is defined twice", id.value)));
+            continue;
+        }
+        if let (Some(ru), Some(en), Some(ru_about), Some(en_about)) = (ru, en, ru_about, en_about) {
+            topics.push(TopicDef {
+                id: TopicId::new(id.value),
+                ru: ru.value,
+                en: en.value,
+                ru_about: ru_about.value,
+                en_about: en_about.value,
+                keywords: keywords.into_iter().map(|k| k.value).collect(),
+            });
+        }
+    }
+    root.finish(r);
+    if topics.is_empty() && !r.has_errors() {
+        r.push(Diagnostic::error(path, 0..0, "no topics defined").with_hint("add a `[[topic]]` table with id, ru, en, ru_about, en_about and keywords"));
+    }
+    topics
+}
+
+/// Splits `+++` TOML front matter from the Markdown body: (toml, its offset, body, its offset).
+fn split(path: &Path, text: &str, r: &mut Report) -> Option<(usize, usize, usize)> {
+    let Some(rest) = text.strip_prefix("+++\n") else {
+        r.push(
+            Diagnostic::error(path, 0..0, "the article does not start with `+++` front matter")
+                .with_hint("begin the file with a line `+++`, the fields (title, date, …), and another `+++`"),
+        );
+        return None;
+    };
+    let close = rest.find("\n+++\n").map(|i| i + 1).or_else(|| rest.strip_suffix("\n+++").map(|s| s.len() + 1));
+    let Some(close) = close else {
+        r.push(Diagnostic::error(path, 0..3, "the front matter is not closed").with_hint("forgot the closing `+++` line?"));
+        return None;
+    };
+    let toml_start = 4;
+    let toml_end = toml_start + close;
+    let body_start = (toml_end + 4).min(text.len());
+    Some((toml_end, toml_start, body_start))
+}
+
+pub fn parse_article(path: &Path, text: &str, topics: &[TopicDef], site_lang: &str, r: &mut Report) -> Option<Article> {
+    let errors_before = r.errors();
+    let (toml_end, toml_start, body_start) = split(path, text, r)?;
+    let doc = fields::parse(&text[toml_start..toml_end], toml_start, path, r)?;
+    let mut f = Fields::new(doc.get_ref(), 0..0, toml_start, path);
+
+    let title = f.required_string("title", r);
+    let date = f.date("date", r);
+    let lang = f.string("lang", r).map(|l| l.value).unwrap_or_else(|| site_lang.to_owned());
+    let summary = f.string("summary", r).map(|s| s.value);
+    let region = f.string("region", r).map(|s| s.value);
+    let sample = f.bool("sample", r).unwrap_or(false);
+    let slug_field = f.string("slug", r);
+    let topic_ids = f.strings("topics", r);
+    let people = f.strings("people", r);
+    let places = f.strings("places", r);
+    let organizations = f.strings("organizations", r);
+    let source = f.table("source", r).and_then(|mut s| {
+        let name = s.required_string("name", r);
+        let url = s.string("url", r).and_then(|u| checked_url(path, u, r));
+        s.finish(r);
+        Some(Source { name: name?.value, url })
+    });
+    let image = f.table("image", r).and_then(|mut s| {
+        let src = s.required_string("src", r);
+        let alt = s.required_string("alt", r);
+        s.finish(r);
+        Some(Image { src: src?.value, alt: alt?.value })
+    });
+    let had_topics = doc.get_ref().contains_key("topics");
+    f.finish(r);
+
+    if summary.is_none() {
+        r.push(Diagnostic::warning(path, 0..3, "no `summary`: the list and link previews will show none").with_hint("add `summary = \"…\"`: one or two sentences"));
+    }
+    if !had_topics {
+        r.push(Diagnostic::error(path, 0..3, "missing field `topics`").with_hint(format!(
+            "add `topics = [\"…\"]` with ids from topics.toml: {}",
+            topic_list(topics)
+        )));
+    }
+    let mut checked_topics = Vec::new();
+    for t in topic_ids {
+        if topics.iter().any(|d| d.id.as_str() == t.value) {
+            if !checked_topics.iter().any(|x: &TopicId| x.as_str() == t.value) {
+                checked_topics.push(TopicId::new(t.value));
+            }
+        } else if !topics.is_empty() {
+            r.push(Diagnostic::error(path, t.span, format!("unknown topic `{}`", t.value)).with_hint(format!("topics.toml has: {}", topic_list(topics))));
+        }
+    }
+
+    let slug = slug_of(path, slug_field, date.as_ref(), r);
+    let body = markdown::parse(path, &text[body_start..], body_start, r);
+
+    if r.errors() > errors_before {
+        return None;
+    }
+    let slug = slug?;
+    let (lead, blocks) = body;
+    Some(Article {
+        path: path.to_owned(),
+        meta: ArticleMeta {
+            slug: slug.clone(),
+            title: title?.value,
+            date: date?.value,
+            lang,
+            topics: checked_topics,
+            summary: summary.unwrap_or_default(),
+            sample,
+            source,
+            region,
+            image,
+        },
+        body: ArticleBody {
+            schema: catalog::SCHEMA_VERSION,
+            slug,
+            lead,
+            blocks,
+            people: people.into_iter().map(|p| p.value).collect(),
+            places: places.into_iter().map(|p| p.value).collect(),
+            organizations: organizations.into_iter().map(|p| p.value).collect(),
+        },
+    })
+}
+
+fn topic_list(topics: &[TopicDef]) -> String {
+    topics.iter().map(|t| t.id.as_str()).collect::<Vec<_>>().join(", ")
+}
+
+fn checked_url(path: &Path, u: At<String>, r: &mut Report) -> Option<String> {
+    if u.value.starts_with("https://") || u.value.starts_with("http://") {
+        Some(u.value)
+    } else {
+        r.push(Diagnostic::error(path, u.span, "a source `url` must start with https:// or http://"));
+        None
+    }
+}
+
+/// The slug is the file name without its date (`2026-01-19-kirov.md` →
+/// `kirov`) unless the front matter sets `slug`.
+fn slug_of(path: &Path, field: Option<At<String>>, date: Option<&At<Date>>, r: &mut Report) -> Option<Slug> {
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    let (file_date, name) = match stem.get(..11) {
+        Some(prefix) if prefix.ends_with('-') && Date::parse(&prefix[..10]).is_ok() => (Some(&prefix[..10]), &stem[11..]),
+        _ => (None, stem),
+    };
+    if let (Some(file_date), Some(date)) = (file_date, date) {
+        if file_date != date.value.to_string() {
+            r.push(Diagnostic::error(path, date.span.clone(), format!("the file name says {file_date} but `date` is {}", date.value)).with_hint("rename the file or fix the date"));
+        }
+    }
+    let (text, span) = match field {
+        Some(At { value, span }) => (value, span),
+        None => (name.to_owned(), 0..0),
+    };
+    match Slug::parse(&text) {
+        Ok(s) => Some(s),
+        Err(why) => {
+            r.push(Diagnostic::error(path, span, why).with_hint("name the file `YYYY-MM-DD-latin-words.md` or set `slug = \"…\"`"));
+            None
+        }
+    }
+}
+
+fn check_unique_slugs(articles: &[Article], r: &mut Report) {
+    let mut seen: HashMap<&Slug, &Path> = HashMap::new();
+    for a in articles {
+        if let Some(first) = seen.insert(&a.meta.slug, &a.path) {
+            r.push(
+                Diagnostic::error(&a.path, 0..0, format!("slug `{}` is already used by {}", a.meta.slug, first.display()))
+                    .with_hint("each article needs its own page name: rename one file or set `slug`"),
+            );
+        }
+    }
+}

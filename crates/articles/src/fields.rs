@@ -1,0 +1,195 @@
+//! Reading typed fields out of a parsed TOML table, reporting every problem
+//! (missing, wrong type, unknown key) with its place instead of stopping at
+//! the first, as serde's derive would.
+
+use crate::diagnostic::{Diagnostic, Report};
+use catalog::Date;
+use std::ops::Range;
+use std::path::Path;
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+pub struct Fields<'a, 'i> {
+    table: &'a DeTable<'i>,
+    /// The table's own place, for "missing field" problems.
+    span: Range<usize>,
+    /// Added to every span: where the TOML starts in the file.
+    offset: usize,
+    path: &'a Path,
+    /// Keys read so far; the rest are reported as unknown.
+    known: Vec<&'static str>,
+}
+
+/// A value with its place in the file.
+pub struct At<T> {
+    pub value: T,
+    pub span: Range<usize>,
+}
+
+impl<'a, 'i> Fields<'a, 'i> {
+    pub fn new(table: &'a DeTable<'i>, span: Range<usize>, offset: usize, path: &'a Path) -> Self {
+        Self { table, span, offset, path, known: Vec::new() }
+    }
+
+    fn shift(&self, r: Range<usize>) -> Range<usize> {
+        r.start + self.offset..r.end + self.offset
+    }
+
+    /// The table's place in the file.
+    pub fn span(&self) -> Range<usize> {
+        self.shift(self.span.clone())
+    }
+
+    fn get(&mut self, key: &'static str) -> Option<&'a Spanned<DeValue<'i>>> {
+        self.known.push(key);
+        self.table.get(key)
+    }
+
+    fn wrong_type(&self, key: &str, want: &str, v: &Spanned<DeValue<'_>>, r: &mut Report) {
+        r.push(Diagnostic::error(
+            self.path,
+            self.shift(v.span()),
+            format!("`{key}` should be {want}, not {}", v.get_ref().type_str()),
+        ));
+    }
+
+    fn missing(&self, key: &str, r: &mut Report) {
+        r.push(
+            Diagnostic::error(self.path, self.span(), format!("missing field `{key}`"))
+                .with_hint(format!("add a line `{key} = …`")),
+        );
+    }
+
+    pub fn string(&mut self, key: &'static str, r: &mut Report) -> Option<At<String>> {
+        let v = self.get(key)?;
+        match v.get_ref().as_str() {
+            Some(s) => Some(At { value: s.to_owned(), span: self.shift(v.span()) }),
+            None => {
+                self.wrong_type(key, "a string", v, r);
+                None
+            }
+        }
+    }
+
+    /// A string that must be there and not blank.
+    pub fn required_string(&mut self, key: &'static str, r: &mut Report) -> Option<At<String>> {
+        let found = self.table.contains_key(key);
+        let s = self.string(key, r);
+        match &s {
+            None if !found => self.missing(key, r),
+            Some(at) if at.value.trim().is_empty() => {
+                r.push(Diagnostic::error(self.path, at.span.clone(), format!("`{key}` is empty")));
+                return None;
+            }
+            _ => {}
+        }
+        s
+    }
+
+    pub fn bool(&mut self, key: &'static str, r: &mut Report) -> Option<bool> {
+        let v = self.get(key)?;
+        let b = v.get_ref().as_bool();
+        if b.is_none() {
+            self.wrong_type(key, "true or false", v, r);
+        }
+        b
+    }
+
+    /// A list of strings; absent means empty.
+    pub fn strings(&mut self, key: &'static str, r: &mut Report) -> Vec<At<String>> {
+        let Some(v) = self.get(key) else { return Vec::new() };
+        let Some(items) = v.get_ref().as_array() else {
+            self.wrong_type(key, "a list of strings", v, r);
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|item| match item.get_ref().as_str() {
+                Some(s) => Some(At { value: s.to_owned(), span: self.shift(item.span()) }),
+                None => {
+                    self.wrong_type(key, "a list of strings", item, r);
+                    None
+                }
+            })
+            .collect()
+    }
+
+    /// A date written bare (`date = 2026-01-19`) or quoted.
+    pub fn date(&mut self, key: &'static str, r: &mut Report) -> Option<At<Date>> {
+        let Some(v) = self.get(key) else {
+            self.missing(key, r);
+            return None;
+        };
+        let span = self.shift(v.span());
+        let text = match v.get_ref() {
+            DeValue::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => dt.to_string(),
+            DeValue::Datetime(dt) => dt.date.map(|d| d.to_string()).unwrap_or_default(),
+            DeValue::String(s) => s.to_string(),
+            _ => {
+                self.wrong_type(key, "a date like 2026-01-19", v, r);
+                return None;
+            }
+        };
+        match Date::parse(&text) {
+            Ok(value) => Some(At { value, span }),
+            Err(why) => {
+                r.push(Diagnostic::error(self.path, span, format!("bad `{key}`: {why}")).with_hint("write dates as YYYY-MM-DD, e.g. 2026-01-19"));
+                None
+            }
+        }
+    }
+
+    /// A sub-table, read with its own `Fields`.
+    pub fn table(&mut self, key: &'static str, r: &mut Report) -> Option<Fields<'a, 'i>> {
+        let v = self.get(key)?;
+        match v.get_ref() {
+            DeValue::Table(t) => Some(Fields::new(t, v.span(), self.offset, self.path)),
+            _ => {
+                self.wrong_type(key, "a table", v, r);
+                None
+            }
+        }
+    }
+
+    /// A list of tables (`[[topic]]`).
+    pub fn tables(&mut self, key: &'static str, r: &mut Report) -> Vec<Fields<'a, 'i>> {
+        let Some(v) = self.get(key) else { return Vec::new() };
+        let Some(items) = v.get_ref().as_array() else {
+            self.wrong_type(key, "a list of tables", v, r);
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|item| match item.get_ref() {
+                DeValue::Table(t) => Some(Fields::new(t, item.span(), self.offset, self.path)),
+                _ => {
+                    self.wrong_type(key, "a table", item, r);
+                    None
+                }
+            })
+            .collect()
+    }
+
+    /// Reports keys nobody asked for: a typo must not silently drop data.
+    pub fn finish(self, r: &mut Report) {
+        for (k, _) in self.table.iter() {
+            if !self.known.contains(&k.get_ref().as_ref()) {
+                r.push(
+                    Diagnostic::error(self.path, self.shift(k.span()), format!("unknown field `{}`", k.get_ref()))
+                        .with_hint(format!("known fields: {}", self.known.join(", "))),
+                );
+            }
+        }
+    }
+}
+
+/// Parses TOML, reporting every syntax error; `offset` is where it starts in the file.
+pub fn parse<'i>(text: &'i str, offset: usize, path: &Path, r: &mut Report) -> Option<Spanned<DeTable<'i>>> {
+    let (table, errors) = DeTable::parse_recoverable(text);
+    let failed = !errors.is_empty();
+    for e in errors {
+        let span = e.span().unwrap_or(0..0);
+        r.push(Diagnostic::error(path, span.start + offset..span.end + offset, format!("TOML: {}", e.message().trim())));
+    }
+    (!failed).then_some(table)
+}

@@ -1,0 +1,9 @@
+//! The editors' tool: reads `content/`, reports every problem at once, and
+//! builds the data bundle and the prerendered pages.
+
+pub mod build;
+pub mod content;
+pub mod diagnostic;
+mod fields;
+pub mod markdown;
+pub mod render;

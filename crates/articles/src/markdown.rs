@@ -1,0 +1,369 @@
+//! Markdown body → the bundle's blocks of inline spans. Nothing is passed
+//! through as HTML: raw HTML becomes visible text, and links with a scheme
+//! that could run code are refused.
+
+use crate::diagnostic::{Diagnostic, Report};
+use catalog::{Block, Image, Inline, Passage};
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use std::ops::Range;
+use std::path::Path;
+
+/// (lead, blocks): the body's first paragraph is its lead.
+pub fn parse(path: &Path, md: &str, offset: usize, r: &mut Report) -> (Option<Passage>, Vec<Block>) {
+    let mut b = Builder { path, offset, report: r, blocks: Vec::new(), containers: Vec::new(), inlines: Vec::new(), only_image: None };
+    for (event, range) in Parser::new(md).into_offset_iter() {
+        b.event(event, range);
+    }
+    let mut blocks = b.blocks;
+    let lead = match blocks.first() {
+        Some(Block::Paragraph(_)) => match blocks.remove(0) {
+            Block::Paragraph(p) => Some(p),
+            _ => None,
+        },
+        _ => None,
+    };
+    (lead, blocks)
+}
+
+enum Container {
+    Quote(Vec<Passage>),
+    List { ordered: bool, items: Vec<Passage>, depth: usize },
+    Item,
+}
+
+enum Span {
+    Root,
+    Emphasis,
+    Strong,
+    Link(String),
+    Image(String),
+}
+
+struct Builder<'a> {
+    path: &'a Path,
+    offset: usize,
+    report: &'a mut Report,
+    blocks: Vec<Block>,
+    containers: Vec<Container>,
+    /// Open inline spans, innermost last, each with what it holds so far.
+    inlines: Vec<(Span, Vec<Inline>)>,
+    /// Set while the paragraph holds nothing but one image.
+    only_image: Option<Image>,
+}
+
+impl Builder<'_> {
+    fn at(&self, range: &Range<usize>) -> Range<usize> {
+        range.start + self.offset..range.end + self.offset
+    }
+
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+        match event {
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(tag) => self.end(tag),
+            Event::Text(t) => self.text(&t),
+            Event::Code(t) => self.push(Inline::Code { text: t.into_string() }),
+            Event::SoftBreak => self.text(" "),
+            Event::HardBreak => self.push(Inline::Break),
+            Event::Html(t) | Event::InlineHtml(t) => {
+                let at = self.at(&range);
+                self.report.push(
+                    Diagnostic::warning(self.path, at, "raw HTML is not rendered: it will show as text")
+                        .with_hint("write it in Markdown, or escape `<` as `\\<`"),
+                );
+                let t = t.trim_end_matches('\n').to_owned();
+                if self.inlines.is_empty() {
+                    self.open_root();
+                    self.text(&t);
+                    self.close_passage();
+                } else {
+                    self.text(&t);
+                }
+            }
+            Event::Rule | Event::TaskListMarker(_) | Event::FootnoteReference(_) => {}
+            Event::InlineMath(t) | Event::DisplayMath(t) => self.text(&t),
+        }
+    }
+
+    fn open_root(&mut self) {
+        if self.inlines.is_empty() {
+            self.inlines.push((Span::Root, Vec::new()));
+            self.only_image = None;
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
+        match tag {
+            Tag::Paragraph | Tag::Heading { .. } | Tag::CodeBlock(_) => {
+                // A paragraph in a list item after text of its own: keep them apart.
+                if let Some((Span::Root, content)) = self.inlines.last_mut() {
+                    if !content.is_empty() {
+                        content.push(Inline::Break);
+                    }
+                }
+                self.open_root();
+                if let Tag::Heading { level: HeadingLevel::H1, .. } = tag {
+                    let at = self.at(&range);
+                    self.report.push(Diagnostic::warning(self.path, at, "a `#` heading in the body: the title is the page's only top heading, so this shows as `##`").with_hint("use `##` for sections"));
+                }
+            }
+            Tag::BlockQuote(_) => self.containers.push(Container::Quote(Vec::new())),
+            Tag::List(start) => {
+                // A list inside a list item continues the outer list: the
+                // bundle's lists are flat, and no item is lost.
+                let in_item = self.containers.iter().any(|c| matches!(c, Container::Item));
+                let outer = self.containers.iter().rposition(|c| matches!(c, Container::List { .. }));
+                if let (true, Some(i)) = (in_item, outer) {
+                    self.close_passage();
+                    if let Container::List { depth, .. } = &mut self.containers[i] {
+                        *depth += 1;
+                    }
+                    return;
+                }
+                self.containers.push(Container::List { ordered: start.is_some(), items: Vec::new(), depth: 0 });
+            }
+            Tag::Item => {
+                self.containers.push(Container::Item);
+                self.open_root();
+            }
+            Tag::Emphasis => self.inlines.push((Span::Emphasis, Vec::new())),
+            Tag::Strong => self.inlines.push((Span::Strong, Vec::new())),
+            Tag::Link { dest_url, .. } => {
+                let at = self.at(&range);
+                let href = dest_url.into_string();
+                if !safe_href(&href) {
+                    self.report.push(
+                        Diagnostic::error(self.path, at, format!("link to `{href}`: only http, https, mailto, tel and relative links are allowed"))
+                            .with_hint("a link that runs code is never published"),
+                    );
+                }
+                self.inlines.push((Span::Link(href), Vec::new()));
+            }
+            Tag::Image { dest_url, .. } => {
+                let at = self.at(&range);
+                let src = dest_url.into_string();
+                if !(src.starts_with("https://") || src.starts_with("http://") || !src.contains(':')) {
+                    self.report.push(Diagnostic::error(self.path, at, format!("image `{src}`: use a relative path or an https:// URL")));
+                }
+                self.open_root();
+                self.inlines.push((Span::Image(src), Vec::new()));
+            }
+            _ => self.open_root(),
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Paragraph | TagEnd::CodeBlock => {
+                if !self.in_item() {
+                    self.close_passage();
+                }
+            }
+            TagEnd::Heading(level) => {
+                let content = self.take_root();
+                let level = match level {
+                    HeadingLevel::H1 | HeadingLevel::H2 => 2,
+                    HeadingLevel::H3 => 3,
+                    _ => 4,
+                };
+                if !content.is_empty() {
+                    self.emit(Block::Heading { level, content });
+                }
+            }
+            TagEnd::BlockQuote(_) => {
+                self.close_passage();
+                if let Some(Container::Quote(passages)) = self.containers.pop() {
+                    if !passages.is_empty() {
+                        self.emit(Block::Quote { passages });
+                    }
+                }
+            }
+            TagEnd::List(_) => {
+                if let Some(Container::List { depth, .. }) = self.containers.iter_mut().rev().find(|c| matches!(c, Container::List { .. })) {
+                    if *depth > 0 {
+                        *depth -= 1;
+                        return;
+                    }
+                }
+                if let Some(Container::List { ordered, items, .. }) = self.containers.pop() {
+                    self.emit(Block::List { ordered, items });
+                }
+            }
+            TagEnd::Item => {
+                self.close_passage();
+                if let Some(Container::Item) = self.containers.last() {
+                    self.containers.pop();
+                }
+            }
+            TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link | TagEnd::Image => {
+                let Some((span, content)) = self.inlines.pop() else { return };
+                let inline = match span {
+                    Span::Emphasis => Inline::Emphasis { content },
+                    Span::Strong => Inline::Strong { content },
+                    Span::Link(href) => Inline::Link { href, content },
+                    Span::Image(src) => {
+                        let alt = Passage { content, topics: Vec::new() }.plain_text();
+                        let alone = self.inlines.last().is_some_and(|(s, c)| matches!(s, Span::Root) && c.is_empty());
+                        self.only_image = alone.then(|| Image { src, alt: alt.clone() });
+                        // Inline, an image reads as its description.
+                        if !alone {
+                            self.text(&alt);
+                        }
+                        return;
+                    }
+                    Span::Root => return,
+                };
+                self.push(inline);
+            }
+            _ => {}
+        }
+    }
+
+    fn in_item(&self) -> bool {
+        matches!(self.containers.last(), Some(Container::Item))
+    }
+
+    fn text(&mut self, t: &str) {
+        if t.is_empty() {
+            return;
+        }
+        self.open_root();
+        let content = &mut self.inlines.last_mut().expect("a span is open").1;
+        match content.last_mut() {
+            Some(Inline::Text { text }) => text.push_str(t),
+            _ => content.push(Inline::text(t)),
+        }
+        self.only_image = None;
+    }
+
+    fn push(&mut self, inline: Inline) {
+        self.open_root();
+        self.inlines.last_mut().expect("a span is open").1.push(inline);
+        self.only_image = None;
+    }
+
+    fn take_root(&mut self) -> Vec<Inline> {
+        // Spans left open by malformed input are closed into their parent.
+        let mut content = Vec::new();
+        while let Some((_, inner)) = self.inlines.pop() {
+            let mut inner = inner;
+            inner.append(&mut content);
+            content = inner;
+        }
+        trim(&mut content);
+        content
+    }
+
+    /// Ends the passage being written and puts it where it belongs.
+    fn close_passage(&mut self) {
+        let image = self.only_image.take();
+        if self.inlines.is_empty() && image.is_none() {
+            return;
+        }
+        let content = self.take_root();
+        if let Some(img) = image.filter(|_| content.is_empty()) {
+            self.emit(Block::Image(img));
+            return;
+        }
+        if content.is_empty() {
+            return;
+        }
+        let passage = Passage { content, topics: Vec::new() };
+        match self.containers.iter_mut().rev().find(|c| !matches!(c, Container::Item)) {
+            Some(Container::Quote(ps)) => ps.push(passage),
+            Some(Container::List { items, .. }) => items.push(passage),
+            _ => self.blocks.push(Block::Paragraph(passage)),
+        }
+    }
+
+    fn emit(&mut self, block: Block) {
+        // Blocks inside a quote or list keep their text as passages there.
+        match self.containers.iter_mut().rev().find(|c| !matches!(c, Container::Item)) {
+            Some(Container::Quote(ps)) | Some(Container::List { items: ps, .. }) => {
+                ps.extend(block.passages().iter().cloned());
+                if let Block::Heading { content, .. } = block {
+                    ps.push(Passage { content, topics: Vec::new() });
+                }
+            }
+            _ => self.blocks.push(block),
+        }
+    }
+}
+
+fn trim(content: &mut Vec<Inline>) {
+    if let Some(Inline::Text { text }) = content.last_mut() {
+        let t = text.trim_end().len();
+        text.truncate(t);
+    }
+    if let Some(Inline::Text { text }) = content.first_mut() {
+        *text = text.trim_start().to_owned();
+    }
+    content.retain(|i| !matches!(i, Inline::Text { text } if text.is_empty()));
+}
+
+/// Links that cannot run code: http(s), mail, phone, or relative.
+fn safe_href(href: &str) -> bool {
+    let cleaned: String = href.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
+    let lower = cleaned.to_ascii_lowercase();
+    match lower.find(|c| matches!(c, ':' | '/' | '?' | '#')) {
+        Some(i) if lower.as_bytes()[i] == b':' => {
+            matches!(&lower[..i], "http" | "https" | "mailto" | "tel")
+        }
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(md: &str) -> (Option<Passage>, Vec<Block>, Report) {
+        let mut r = Report::default();
+        r.add_source(Path::new("a.md"), md);
+        let (lead, b) = parse(Path::new("a.md"), md, 0, &mut r);
+        (lead, b, r)
+    }
+
+    #[test]
+    fn first_paragraph_is_the_lead() {
+        let (lead, b, _) = blocks("Лид.\n\nВторой *абзац* с [ссылкой](https://example.org/).\n");
+        assert_eq!(lead.unwrap().plain_text(), "Лид.");
+        let Block::Paragraph(p) = &b[0] else { panic!() };
+        assert_eq!(p.plain_text(), "Второй абзац с ссылкой.");
+        assert!(matches!(p.content[1], Inline::Emphasis { .. }));
+        assert!(matches!(&p.content[3], Inline::Link { href, .. } if href == "https://example.org/"));
+    }
+
+    #[test]
+    fn lists_quotes_and_headings_keep_their_text() {
+        let md = "Лид.\n\n## Итоги\n\n- один\n- два\n  - вложенный\n- три\n\n> цитата\n>\n> вторая\n\n1. первый\n";
+        let (_, b, _) = blocks(md);
+        assert!(matches!(&b[0], Block::Heading { level: 2, .. }));
+        let Block::List { ordered: false, items } = &b[1] else { panic!("{:?}", b[1]) };
+        let items: Vec<_> = items.iter().map(Passage::plain_text).collect();
+        assert_eq!(items, ["один", "два", "вложенный", "три"]);
+        let Block::Quote { passages } = &b[2] else { panic!() };
+        assert_eq!(passages.len(), 2);
+        assert!(matches!(&b[3], Block::List { ordered: true, .. }));
+    }
+
+    #[test]
+    fn raw_html_becomes_visible_text_with_a_warning() {
+        let (lead, _, r) = blocks("Текст <script>alert(1)</script> дальше.\n");
+        assert_eq!(lead.unwrap().plain_text(), "Текст <script>alert(1)</script> дальше.");
+        assert!(!r.has_errors());
+        assert!(r.render().contains("1:7: warning: raw HTML"), "{}", r.render());
+    }
+
+    #[test]
+    fn links_that_run_code_are_refused_with_their_place() {
+        let (_, _, r) = blocks("Лид.\n\n[нажми](javascript:alert(1)) и [это](JaVaScRiPt:x) и [то](data:text/html,x)\n");
+        assert_eq!(r.errors(), 3);
+        assert!(r.render().starts_with("a.md:3:1: error: link to `javascript:alert(1)`"), "{}", r.render());
+    }
+
+    #[test]
+    fn an_image_alone_is_a_figure() {
+        let (_, b, _) = blocks("Лид.\n\n![Ферма зимой](img/farm.jpg)\n");
+        assert_eq!(b, [Block::Image(Image { src: "img/farm.jpg".into(), alt: "Ферма зимой".into() })]);
+    }
+}

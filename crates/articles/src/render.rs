@@ -1,0 +1,186 @@
+//! The site's pages, prerendered with the viewer's own components (Leptos
+//! server-side rendering, which escapes all text), put into the shell page
+//! that the wasm build produced, so asset names stay right.
+
+use catalog::{ArticleBody, ArticleMeta, Index, SiteInfo, ViewState};
+use leptos::prelude::*;
+use std::sync::Arc;
+use views::{ArticleView, BodyState, Catalog, Frame, ListView, Selection};
+
+/// Where the page's head tags go in the shell.
+pub const HEAD_MARK: &str = "<!--page-head-->";
+/// Where the page's prerendered content goes in the shell.
+pub const BODY_MARK: &str = "<!--page-body-->";
+
+pub struct Shell(String);
+
+impl Shell {
+    pub fn new(html: String) -> Result<Self, String> {
+        for mark in [HEAD_MARK, BODY_MARK] {
+            if html.matches(mark).count() != 1 {
+                return Err(format!("the shell page must contain `{mark}` exactly once"));
+            }
+        }
+        Ok(Self(html))
+    }
+
+    fn page(&self, head: &str, body: &str) -> String {
+        self.0
+            .replacen(HEAD_MARK, head, 1)
+            .replacen(BODY_MARK, &format!("<div id=\"prerendered\">{body}</div>"), 1)
+    }
+}
+
+/// Renders pages against one index, shared by every page.
+pub struct Renderer {
+    owner: Owner,
+    site: SiteInfo,
+}
+
+impl Renderer {
+    pub fn new(index: Index) -> Self {
+        let owner = Owner::new();
+        let site = index.site.clone();
+        owner.with(|| provide_context(Catalog(StoredValue::new(index))));
+        Self { owner, site }
+    }
+
+    fn region(&self, state: ViewState, content: impl FnOnce() -> AnyView) -> String {
+        self.owner.with(|| {
+            let page = Owner::new();
+            page.with(|| {
+                provide_context(Selection(Signal::stored(state)));
+                let content = content();
+                view! { <Frame>{content}</Frame> }.to_html()
+            })
+        })
+    }
+
+    pub fn list_page(&self, shell: &Shell) -> String {
+        let body = self.region(ViewState::list(Vec::new()), || view! { <ListView /> }.into_any());
+        shell.page(&head::list(&self.site), &body)
+    }
+
+    pub fn article_page(&self, shell: &Shell, meta: &ArticleMeta, body: Arc<ArticleBody>) -> String {
+        let state = ViewState::article(meta.slug.clone(), None);
+        let view_meta = meta.clone();
+        let html = self.region(state, move || {
+            view! { <ArticleView meta=view_meta body=BodyState::Ready(body) /> }.into_any()
+        });
+        shell.page(&head::article(&self.site, meta), &html)
+    }
+}
+
+mod head {
+    //! `<title>`, description, Open Graph, Twitter card and JSON-LD: what
+    //! crawlers and messengers' link previews read.
+
+    use catalog::{ArticleMeta, SiteInfo};
+    use leptos::prelude::*;
+    use serde_json::json;
+
+    /// `<meta property=… content=…>`: Open Graph's attribute is not HTML's `name`.
+    fn og(property: &'static str, content: impl Into<String>) -> impl IntoView {
+        leptos::html::meta().attr("property", property).attr("content", content.into())
+    }
+
+    fn og_locale(lang: &str) -> String {
+        match lang {
+            "ru" => "ru_RU".into(),
+            "en" => "en_US".into(),
+            "be" => "be_BY".into(),
+            other => other.replace('-', "_"),
+        }
+    }
+
+    pub fn list(site: &SiteInfo) -> String {
+        let url = site.url.clone().map(|u| u + "index.html");
+        view! {
+            <title>{site.title.clone()}</title>
+            <meta name="description" content=site.description.clone() />
+            {url.clone().map(|u| view! { <link rel="canonical" href=u /> })}
+            {og("og:type", "website")}
+            {og("og:site_name", site.title.clone())}
+            {og("og:title", site.title.clone())}
+            {og("og:description", site.description.clone())}
+            {og("og:locale", og_locale(&site.lang))}
+            {url.map(|u| view! { {og("og:url", u)} })}
+            <meta name="twitter:card" content="summary" />
+        }
+        .to_html()
+    }
+
+    pub fn article(site: &SiteInfo, a: &ArticleMeta) -> String {
+        let url = site.url.as_ref().map(|u| format!("{u}{}", a.slug.page()));
+        // A preview image must be an absolute URL.
+        let image = a.image.as_ref().and_then(|img| match &site.url {
+            _ if img.src.starts_with("https://") || img.src.starts_with("http://") => Some(img.src.clone()),
+            Some(base) => Some(format!("{base}{}", img.src.trim_start_matches("./"))),
+            None => None,
+        });
+        let description = if a.summary.is_empty() { site.description.clone() } else { a.summary.clone() };
+        let date = a.date.to_string();
+        let mut ld = json!({
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": a.title,
+            "description": description,
+            "datePublished": date,
+            "dateModified": date,
+            "inLanguage": a.lang,
+            "publisher": { "@type": "Organization", "name": site.publisher },
+        });
+        if let Some(u) = &url {
+            ld["mainEntityOfPage"] = json!(u);
+            ld["url"] = json!(u);
+        }
+        if let Some(i) = &image {
+            ld["image"] = json!([i]);
+        }
+        if let Some(src) = &a.source {
+            ld["isBasedOn"] = json!(src.url.clone().unwrap_or_else(|| src.name.clone()));
+        }
+        let tags = view! {
+            <title>{format!("{} — {}", a.title, site.title)}</title>
+            <meta name="description" content=description.clone() />
+            {url.clone().map(|u| view! { <link rel="canonical" href=u /> })}
+            {og("og:type", "article")}
+            {og("og:site_name", site.title.clone())}
+            {og("og:title", a.title.clone())}
+            {og("og:description", description.clone())}
+            {og("og:locale", og_locale(&a.lang))}
+            {url.map(|u| view! { {og("og:url", u)} })}
+            {image.clone().map(|i| view! { {og("og:image", i)} })}
+            {og("article:published_time", date)}
+            <meta name="twitter:card" content=if image.is_some() { "summary_large_image" } else { "summary" } />
+            <meta name="twitter:title" content=a.title.clone() />
+            <meta name="twitter:description" content=description />
+        }
+        .to_html();
+        format!("{tags}<script type=\"application/ld+json\">{}</script>", script_json(&ld))
+    }
+
+    /// JSON that cannot end its `<script>` element or open markup in it.
+    pub fn script_json(value: &serde_json::Value) -> String {
+        value
+            .to_string()
+            .replace('<', "\\u003c")
+            .replace('>', "\\u003e")
+            .replace('&', "\\u0026")
+            .replace('\u{2028}', "\\u2028")
+            .replace('\u{2029}', "\\u2029")
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn json_in_a_script_cannot_close_it() {
+            let s = script_json(&json!({ "headline": "</script><script>alert(1)</script> & co" }));
+            assert!(!s.contains('<') && !s.contains('>') && !s.contains('&'), "{s}");
+            let back: serde_json::Value = serde_json::from_str(&s).unwrap();
+            assert_eq!(back["headline"], "</script><script>alert(1)</script> & co");
+        }
+    }
+}

@@ -1,0 +1,143 @@
+//! `articles build` on the project's own content: the seed article's text
+//! survives verbatim, paragraphs are tagged, pages carry what crawlers read.
+
+use articles::{build, content, diagnostic::Report, render::Shell};
+use catalog::{Block, TopicId};
+use std::path::{Path, PathBuf};
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn load(dir: &Path) -> content::Content {
+    let mut report = Report::default();
+    let c = content::load(dir, &mut report);
+    assert!(!report.has_errors(), "{}", report.render());
+    c.unwrap()
+}
+
+const SEED: &str = "tests/fixtures/seed/000_92099814fd60e016.txt";
+const SEED_SLUG: &str = "kirov-delegation-belarus";
+
+fn seed_article(c: &content::Content) -> &content::Article {
+    c.articles.iter().find(|a| a.meta.slug.as_str() == SEED_SLUG).expect("the seed article")
+}
+
+#[test]
+fn the_seed_survives_verbatim_into_the_bundle() {
+    let seed = std::fs::read_to_string(repo().join(SEED)).unwrap();
+    let (first, rest) = seed.split_once('\n').unwrap();
+    let title = first.strip_prefix(" date 2026-01-19 ").expect("seed heading line");
+    let paragraphs: Vec<&str> = rest.lines().filter(|l| !l.trim().is_empty()).collect();
+
+    let c = load(&repo().join("content"));
+    let files = build::files(&c, None);
+    let json = |name: &str| -> serde_json::Value {
+        let (_, bytes) = files.iter().find(|(p, _)| p == Path::new(name)).unwrap();
+        serde_json::from_slice(bytes).unwrap()
+    };
+    let body: catalog::ArticleBody = serde_json::from_value(json(&format!("data/articles/{SEED_SLUG}.json"))).unwrap();
+    let index: catalog::Index = serde_json::from_value(json("data/index.json")).unwrap();
+    let meta = index.articles.iter().find(|a| a.slug.as_str() == SEED_SLUG).unwrap();
+
+    assert_eq!(meta.title, title);
+    assert_eq!(meta.date.to_string(), "2026-01-19");
+    assert!(!meta.sample);
+    let texts: Vec<String> = body.passages().map(|p| p.plain_text()).collect();
+    assert_eq!(texts, paragraphs, "every paragraph, in order, unchanged");
+    assert_eq!(body.lead.unwrap().plain_text(), paragraphs[0]);
+}
+
+#[test]
+fn passages_are_tagged_by_topic_keywords() {
+    let c = load(&repo().join("content"));
+    let a = seed_article(&c);
+    let tagged = |needle: &str| -> Vec<TopicId> {
+        let p = a.body.blocks.iter().flat_map(Block::passages).find(|p| p.plain_text().contains(needle)).unwrap_or_else(|| panic!("{needle}"));
+        p.topics.clone()
+    };
+    let has = |needle: &str, topic: &str| tagged(needle).contains(&TopicId::new(topic));
+    assert!(has("по производству молока", "agriculture"));
+    assert!(has("производство торфа и использование древесины", "agriculture"));
+    assert!(has("лифтовые направляющие", "industry"));
+    assert!(has("машиностроительные заводы в Гомеле", "industry"));
+    assert!(has("патриотического воспитания молодежи", "humanitarian"));
+    assert!(has("с большой бизнес-миссией", "trade"));
+    assert!(!has("лифтовые направляющие", "agriculture"));
+    assert!(tagged("Завершая рабочий диалог").is_empty());
+}
+
+#[test]
+fn the_index_counts_articles_per_topic_and_lists_newest_first() {
+    let c = load(&repo().join("content"));
+    let index = build::index(&c);
+    for t in &index.topics {
+        let n = index.articles.iter().filter(|a| a.topics.contains(&t.id)).count();
+        assert_eq!(t.count as usize, n, "{}", t.id);
+    }
+    assert!(index.articles.windows(2).all(|w| w[0].date >= w[1].date));
+    assert!(index.articles.len() >= 6);
+    assert!(index.articles.iter().filter(|a| a.sample).count() >= 5);
+}
+
+fn shell() -> Shell {
+    Shell::new("<html><head><!--page-head--></head><body><div id=\"app\"></div><!--page-body--></body></html>".into()).unwrap()
+}
+
+fn page(files: &[(PathBuf, Vec<u8>)], name: &str) -> String {
+    let (_, bytes) = files.iter().find(|(p, _)| p == Path::new(name)).unwrap_or_else(|| panic!("{name}"));
+    String::from_utf8(bytes.clone()).unwrap()
+}
+
+#[test]
+fn article_pages_carry_text_open_graph_and_json_ld() {
+    let c = load(&repo().join("content"));
+    let files = build::files(&c, Some(&shell()));
+    let html = page(&files, &format!("{SEED_SLUG}.html"));
+    let a = seed_article(&c);
+    assert!(html.contains(&format!("<h1 tabindex=\"-1\" class=\"article__title\">{}</h1>", a.meta.title)), "{html}");
+    assert!(html.contains("Омутнинский металлургический завод, который производит лифтовые направляющие"));
+    assert!(html.contains("<time datetime=\"2026-01-19\">19 января 2026 г.</time>"));
+    assert!(html.contains("<meta property=\"og:type\" content=\"article\">"), "{html}");
+    assert!(html.contains("<meta property=\"og:locale\" content=\"ru_RU\">"));
+    assert!(html.contains("<meta property=\"article:published_time\" content=\"2026-01-19\">"));
+    assert!(html.contains("<meta name=\"twitter:card\" content=\"summary\">"));
+    // No public URL in content/site.toml: no canonical, no og:url, no sitemap.
+    assert!(!html.contains("og:url") && !html.contains("rel=\"canonical\""));
+    assert!(!files.iter().any(|(p, _)| p == Path::new("sitemap.xml")));
+
+    let ld = html.split("<script type=\"application/ld+json\">").nth(1).unwrap().split("</script>").next().unwrap();
+    let ld: serde_json::Value = serde_json::from_str(ld).unwrap();
+    assert_eq!(ld["@type"], "NewsArticle");
+    assert_eq!(ld["headline"], a.meta.title.as_str());
+    assert_eq!(ld["datePublished"], "2026-01-19");
+    assert_eq!(ld["inLanguage"], "ru");
+
+    let list = page(&files, "index.html");
+    for a in &c.articles {
+        assert!(list.contains(&format!("href=\"{}.html\"", a.meta.slug)), "{}", a.meta.slug);
+    }
+}
+
+#[test]
+fn text_is_escaped_and_a_public_url_gives_canonical_links_and_a_sitemap() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path();
+    std::fs::create_dir(content.join("articles")).unwrap();
+    std::fs::write(content.join("site.toml"), "title = \"T\"\nlang = \"ru\"\nurl = \"https://news.example.org/kirov\"\n").unwrap();
+    std::fs::copy(repo().join("content/topics.toml"), content.join("topics.toml")).unwrap();
+    std::fs::write(
+        content.join("articles/2026-01-02-x.md"),
+        "+++\ntitle = \"</title><script>alert(1)</script>\"\ndate = 2026-01-02\ntopics = [\"trade\"]\nsummary = \"\\\"><img src=x onerror=alert(1)>\"\n\n[image]\nsrc = \"img/a.jpg\"\nalt = \"Ярмарка\"\n+++\n\nТекст <b>жирный</b>.\n",
+    )
+    .unwrap();
+    let c = load(content);
+    let files = build::files(&c, Some(&shell()));
+    let html = page(&files, "x.html");
+    assert!(!html.contains("<script>alert") && !html.contains("<img src=x") && !html.contains("<b>"), "{html}");
+    assert!(html.contains("&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;"), "{html}");
+    assert!(html.contains("<link rel=\"canonical\" href=\"https://news.example.org/kirov/x.html\">"), "{html}");
+    assert!(html.contains("<meta property=\"og:image\" content=\"https://news.example.org/kirov/img/a.jpg\">"));
+    let sitemap = page(&files, "sitemap.xml");
+    assert!(sitemap.contains("<loc>https://news.example.org/kirov/x.html</loc><lastmod>2026-01-02</lastmod>"), "{sitemap}");
+}

@@ -1,0 +1,234 @@
+//! The data bundle the viewer reads: `data/index.json` and
+//! `data/articles/<slug>.json`. Documented field by field in `docs/schema.md`,
+//! since a portal may write it from its own CMS.
+
+use crate::{Date, Slug, TopicId};
+use serde::{Deserialize, Serialize};
+
+/// The bundle's format version; the viewer refuses any other.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// `data/index.json`: the site, the topics and every article's metadata
+/// (no bodies), loaded once when the viewer starts.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Index {
+    pub schema: u32,
+    pub site: SiteInfo,
+    /// In display order.
+    pub topics: Vec<Topic>,
+    /// Newest first.
+    pub articles: Vec<ArticleMeta>,
+}
+
+impl Index {
+    pub fn topic(&self, id: &TopicId) -> Option<&Topic> {
+        self.topics.iter().find(|t| &t.id == id)
+    }
+
+    pub fn article(&self, slug: &Slug) -> Option<&ArticleMeta> {
+        self.articles.iter().find(|a| &a.slug == slug)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SiteInfo {
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    /// BCP 47 language of the site's own words, e.g. `ru`.
+    pub lang: String,
+    #[serde(default)]
+    pub publisher: String,
+    /// The site's public URL, ending in `/`, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Topic {
+    pub id: TopicId,
+    /// Russian label, e.g. "Сельское хозяйство".
+    pub ru: String,
+    pub en: String,
+    /// Russian "about …" phrase, e.g. "о сельском хозяйстве".
+    pub ru_about: String,
+    pub en_about: String,
+    /// How many articles carry this topic.
+    pub count: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ArticleMeta {
+    pub slug: Slug,
+    pub title: String,
+    pub date: Date,
+    pub lang: String,
+    pub topics: Vec<TopicId>,
+    #[serde(default)]
+    pub summary: String,
+    /// A made-up article that shows the viewer at work; labelled "Пример".
+    #[serde(default)]
+    pub sample: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<Image>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Image {
+    /// Relative to the site's folder, or an absolute `https:` URL.
+    pub src: String,
+    pub alt: String,
+}
+
+/// `data/articles/<slug>.json`: one article's text, loaded when it is opened.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ArticleBody {
+    pub schema: u32,
+    pub slug: Slug,
+    /// The first paragraph, shown larger.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead: Option<Passage>,
+    pub blocks: Vec<Block>,
+    /// People, places and organisations the article names.
+    #[serde(default)]
+    pub people: Vec<String>,
+    #[serde(default)]
+    pub places: Vec<String>,
+    #[serde(default)]
+    pub organizations: Vec<String>,
+}
+
+impl ArticleBody {
+    /// Every passage in reading order: the lead, then paragraphs, quote
+    /// paragraphs and list items as they come. A passage's position here is
+    /// its number in the topic lens.
+    pub fn passages(&self) -> impl Iterator<Item = &Passage> {
+        self.lead
+            .iter()
+            .chain(self.blocks.iter().flat_map(|b| b.passages()))
+    }
+}
+
+/// A block of the body. Never HTML: the viewer builds elements from these.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    Paragraph(Passage),
+    /// `level` 2–4 (the article's title is the only level 1).
+    Heading { level: u8, content: Vec<Inline> },
+    Quote { passages: Vec<Passage> },
+    List { ordered: bool, items: Vec<Passage> },
+    Image(Image),
+}
+
+impl Block {
+    pub fn passages(&self) -> &[Passage] {
+        match self {
+            Block::Paragraph(p) => std::slice::from_ref(p),
+            Block::Quote { passages } => passages,
+            Block::List { items, .. } => items,
+            Block::Heading { .. } | Block::Image(_) => &[],
+        }
+    }
+}
+
+/// A run of text the topic lens can mark: a paragraph, a list item, a
+/// paragraph of a quote.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Passage {
+    pub content: Vec<Inline>,
+    /// Topics whose keywords this passage contains.
+    #[serde(default)]
+    pub topics: Vec<TopicId>,
+}
+
+impl Passage {
+    /// The passage's words without markup.
+    pub fn plain_text(&self) -> String {
+        let mut out = String::new();
+        Inline::push_text(&self.content, &mut out);
+        out
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Inline {
+    Text { text: String },
+    Emphasis { content: Vec<Inline> },
+    Strong { content: Vec<Inline> },
+    Code { text: String },
+    /// `href` is `http:`, `https:`, `mailto:` or relative; the tools refuse others.
+    Link { href: String, content: Vec<Inline> },
+    Break,
+}
+
+impl Inline {
+    pub fn text(text: impl Into<String>) -> Self {
+        Inline::Text { text: text.into() }
+    }
+
+    fn push_text(spans: &[Inline], out: &mut String) {
+        for span in spans {
+            match span {
+                Inline::Text { text } | Inline::Code { text } => out.push_str(text),
+                Inline::Emphasis { content }
+                | Inline::Strong { content }
+                | Inline::Link { content, .. } => Self::push_text(content, out),
+                Inline::Break => out.push('\n'),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_use_readable_type_tags() {
+        let block: Block = serde_json::from_str(
+            r#"{"type":"paragraph","content":[{"type":"text","text":"Молоко"},
+                {"type":"link","href":"https://example.org/","content":[{"type":"text","text":" и лес"}]}],
+                "topics":["agriculture"]}"#,
+        )
+        .unwrap();
+        let Block::Paragraph(p) = &block else { panic!("{block:?}") };
+        assert_eq!(p.plain_text(), "Молоко и лес");
+        assert_eq!(p.topics, vec![TopicId::new("agriculture")]);
+        let back = serde_json::to_string(&block).unwrap();
+        assert!(back.starts_with(r#"{"type":"paragraph""#), "{back}");
+    }
+
+    #[test]
+    fn passages_come_in_reading_order() {
+        let p = |t: &str| Passage { content: vec![Inline::text(t)], topics: vec![] };
+        let body = ArticleBody {
+            schema: 1,
+            slug: Slug::parse("a").unwrap(),
+            lead: Some(p("lead")),
+            blocks: vec![
+                Block::Heading { level: 2, content: vec![Inline::text("h")] },
+                Block::Paragraph(p("one")),
+                Block::List { ordered: false, items: vec![p("two"), p("three")] },
+                Block::Quote { passages: vec![p("four")] },
+            ],
+            people: vec![],
+            places: vec![],
+            organizations: vec![],
+        };
+        let texts: Vec<_> = body.passages().map(Passage::plain_text).collect();
+        assert_eq!(texts, ["lead", "one", "two", "three", "four"]);
+    }
+}

@@ -1,0 +1,111 @@
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A calendar date, written `YYYY-MM-DD` in front matter and in the bundle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Date {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+const MONTHS_GENITIVE: [&str; 12] = [
+    "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+    "октября", "ноября", "декабря",
+];
+
+impl Date {
+    pub fn new(year: u16, month: u8, day: u8) -> Result<Self, String> {
+        if !(1..=12).contains(&month) {
+            return Err(format!("month {month} is not 1–12"));
+        }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            2 if leap => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        if day == 0 || day > days {
+            return Err(format!("day {day} is not in month {month} of {year}"));
+        }
+        Ok(Self { year, month, day })
+    }
+
+    /// Parses `YYYY-MM-DD`.
+    pub fn parse(s: &str) -> Result<Self, String> {
+        let bad = || format!("`{s}` is not a date written YYYY-MM-DD");
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return Err(bad());
+        }
+        let num = |r: std::ops::Range<usize>| {
+            s.get(r)
+                .filter(|p| p.bytes().all(|c| c.is_ascii_digit()))
+                .and_then(|p| p.parse::<u16>().ok())
+                .ok_or_else(bad)
+        };
+        Self::new(num(0..4)?, num(5..7)? as u8, num(8..10)? as u8)
+    }
+
+    pub fn year(self) -> u16 {
+        self.year
+    }
+
+    /// The date as Russian readers write it: "19 января 2026 г.".
+    pub fn format_ru(self) -> String {
+        format!(
+            "{} {} {} г.",
+            self.day,
+            MONTHS_GENITIVE[usize::from(self.month) - 1],
+            self.year
+        )
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl TryFrom<String> for Date {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        Self::parse(&s)
+    }
+}
+
+impl From<Date> for String {
+    fn from(d: Date) -> String {
+        d.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_as_russian_readers_write_dates() {
+        assert_eq!(Date::parse("2026-01-19").unwrap().format_ru(), "19 января 2026 г.");
+        assert_eq!(Date::parse("2025-12-01").unwrap().format_ru(), "1 декабря 2025 г.");
+    }
+
+    #[test]
+    fn rejects_impossible_and_malformed_dates() {
+        assert!(Date::parse("2026-02-29").is_err());
+        assert!(Date::parse("2024-02-29").is_ok());
+        assert!(Date::parse("2026-13-01").is_err());
+        assert!(Date::parse("19.01.2026").is_err());
+        assert!(Date::parse("2026-1-19").is_err());
+        assert!(Date::parse("2026-01-+9").is_err());
+    }
+
+    #[test]
+    fn orders_by_calendar() {
+        assert!(Date::parse("2026-01-19").unwrap() > Date::parse("2025-12-31").unwrap());
+        assert_eq!(Date::parse("2026-01-09").unwrap().to_string(), "2026-01-09");
+    }
+}

@@ -1,0 +1,25 @@
+//! The article model and the data bundle's schema.
+//!
+//! Pure data and functions, no browser types: the content tools compile it
+//! natively and the viewer to wasm, so the two cannot disagree about the data.
+
+mod bundle;
+mod date;
+mod filter;
+mod ids;
+mod lang;
+mod route;
+#[cfg(feature = "tagging")]
+mod tag;
+
+pub use bundle::{
+    ArticleBody, ArticleMeta, Block, Image, Index, Inline, Passage, SiteInfo, Source, Topic,
+    SCHEMA_VERSION,
+};
+pub use date::Date;
+pub use filter::{filter, passages_with_topic};
+pub use ids::{Slug, TopicId};
+pub use lang::{plural_ru, Plural};
+pub use route::{Page, ViewState};
+#[cfg(feature = "tagging")]
+pub use tag::Tagger;

@@ -1,0 +1,141 @@
+//! The view as a URL and back. Every view is a real file (`index.html`,
+//! `<slug>.html`) plus a query string, so reloads and shared links work on
+//! any static host, under any folder, with no rewrite rules.
+
+use crate::{Slug, TopicId};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Page {
+    List,
+    Article(Slug),
+}
+
+impl Page {
+    /// The page for the last segment of a URL's path: `""` or `index.html`
+    /// is the list, `<slug>.html` an article; anything else is not ours.
+    pub fn from_file(file: &str) -> Option<Page> {
+        match file {
+            "" | "index.html" => Some(Page::List),
+            _ => file
+                .strip_suffix(".html")
+                .and_then(|s| Slug::parse(s).ok())
+                .map(Page::Article),
+        }
+    }
+
+    pub fn file(&self) -> String {
+        match self {
+            Page::List => "index.html".into(),
+            Page::Article(slug) => slug.page(),
+        }
+    }
+}
+
+/// What the reader is looking at: the page, the chosen topics (list) and
+/// the topic lens (article).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ViewState {
+    pub page: Page,
+    pub topics: Vec<TopicId>,
+    pub lens: Option<TopicId>,
+}
+
+impl ViewState {
+    pub fn list(topics: Vec<TopicId>) -> Self {
+        Self { page: Page::List, topics, lens: None }
+    }
+
+    pub fn article(slug: Slug, lens: Option<TopicId>) -> Self {
+        Self { page: Page::Article(slug), topics: Vec::new(), lens }
+    }
+
+    /// Reads a view from a page's file name and query string (with or
+    /// without the leading `?`). Unknown parameters are ignored.
+    pub fn from_url(file: &str, query: &str) -> Option<Self> {
+        let page = Page::from_file(file)?;
+        let mut state = Self { page, topics: Vec::new(), lens: None };
+        for pair in query.trim_start_matches('?').split('&') {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = value.replace("%2C", ",").replace("%2c", ",");
+            let ids = value.split(',').filter(|v| !v.is_empty()).map(TopicId::new);
+            match (key, &state.page) {
+                ("topic", Page::List) => {
+                    for id in ids {
+                        if !state.topics.contains(&id) {
+                            state.topics.push(id);
+                        }
+                    }
+                }
+                ("lens", Page::Article(_)) => state.lens = ids.last(),
+                _ => {}
+            }
+        }
+        Some(state)
+    }
+
+    /// The view's URL relative to the site's folder, e.g.
+    /// `index.html?topic=agriculture,industry`.
+    pub fn href(&self) -> String {
+        let mut url = self.page.file();
+        match &self.page {
+            Page::List if !self.topics.is_empty() => {
+                let ids: Vec<&str> = self.topics.iter().map(TopicId::as_str).collect();
+                url.push_str("?topic=");
+                url.push_str(&ids.join(","));
+            }
+            Page::Article(_) => {
+                if let Some(lens) = &self.lens {
+                    url.push_str("?lens=");
+                    url.push_str(lens.as_str());
+                }
+            }
+            Page::List => {}
+        }
+        url
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(id: &str) -> TopicId {
+        TopicId::new(id)
+    }
+
+    #[test]
+    fn list_with_topics_round_trips() {
+        let s = ViewState::from_url("index.html", "?topic=agriculture,industry").unwrap();
+        assert_eq!(s, ViewState::list(vec![t("agriculture"), t("industry")]));
+        assert_eq!(s.href(), "index.html?topic=agriculture,industry");
+        assert_eq!(ViewState::from_url("", "").unwrap().href(), "index.html");
+    }
+
+    #[test]
+    fn article_with_lens_round_trips() {
+        let s = ViewState::from_url("kirov.html", "lens=industry&utm_source=tg").unwrap();
+        assert_eq!(s, ViewState::article(Slug::parse("kirov").unwrap(), Some(t("industry"))));
+        assert_eq!(s.href(), "kirov.html?lens=industry");
+    }
+
+    #[test]
+    fn encoded_commas_and_repeats_are_understood() {
+        let s = ViewState::from_url("index.html", "topic=trade%2Cindustry&topic=trade").unwrap();
+        assert_eq!(s.topics, vec![t("trade"), t("industry")]);
+    }
+
+    #[test]
+    fn parameters_of_the_other_page_are_ignored() {
+        let s = ViewState::from_url("index.html", "lens=industry").unwrap();
+        assert_eq!(s.lens, None);
+        let s = ViewState::from_url("a.html", "topic=industry").unwrap();
+        assert!(s.topics.is_empty());
+    }
+
+    #[test]
+    fn files_that_are_not_pages_are_not_ours() {
+        assert_eq!(ViewState::from_url("embed.html", ""), None);
+        assert_eq!(ViewState::from_url("Bad.html", ""), None);
+        assert_eq!(ViewState::from_url("data.json", ""), None);
+    }
+}

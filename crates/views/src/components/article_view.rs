@@ -1,0 +1,71 @@
+use super::{ArticleBody, LoadError, TopicLabels, ViewLink};
+use crate::text;
+use catalog::{ArticleMeta, ViewState};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Where an article's text is: on its way, here, or failed to arrive.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BodyState {
+    Loading,
+    Ready(Arc<catalog::ArticleBody>),
+    /// Why, in words a reader understands.
+    Failed(String),
+}
+
+/// An article's page: its heading and metadata come with the index and show
+/// at once; the text follows, or says why it could not.
+#[component]
+pub fn ArticleView(
+    meta: ArticleMeta,
+    #[prop(into)] body: Signal<BodyState>,
+    #[prop(optional)] on_retry: Option<Callback<()>>,
+) -> impl IntoView {
+    let ArticleMeta { title, date, lang, topics, sample, source, .. } = meta;
+    let failed_title = title.clone();
+    view! {
+        <nav class="crumbs" aria-label="Навигация">
+            <ViewLink to=ViewState::list(Vec::new()) class="crumbs__back">
+                <span aria-hidden="true">"← "</span>
+                {text::BACK_TO_LIST}
+            </ViewLink>
+        </nav>
+        <article class="article" lang=lang>
+            <header class="article__header">
+                <p class="article__meta">
+                    <time datetime=date.to_string()>{date.format_ru()}</time>
+                    {sample.then(|| view! {
+                        <span class="badge" data-testid="sample-badge" title=text::SAMPLE_HINT>
+                            {text::SAMPLE}
+                        </span>
+                    })}
+                </p>
+                <h1 class="article__title" tabindex="-1">{title}</h1>
+                {source.map(|s| view! {
+                    <p class="article__source">
+                        {text::SOURCE}": "
+                        {match s.url {
+                            Some(url) => view! { <a href=url rel="noopener">{s.name}</a> }.into_any(),
+                            None => s.name.into_any(),
+                        }}
+                    </p>
+                })}
+                <TopicLabels topics />
+            </header>
+            {move || match body.get() {
+                BodyState::Loading => view! {
+                    <p class="article__loading" aria-busy="true">{text::LOADING_BODY}</p>
+                }
+                .into_any(),
+                BodyState::Failed(why) => view! {
+                    <LoadError
+                        message=format!("{} «{}»: {why}", text::BODY_FAILED, failed_title)
+                        on_retry=on_retry.unwrap_or_else(|| Callback::new(|_| {}))
+                    />
+                }
+                .into_any(),
+                BodyState::Ready(body) => view! { <ArticleBody body /> }.into_any(),
+            }}
+        </article>
+    }
+}

@@ -1,0 +1,12 @@
+use super::{SiteFooter, SiteHeader};
+use leptos::prelude::*;
+
+/// The page around every view: header, the view in `main`, footer.
+#[component]
+pub fn Frame(children: Children) -> impl IntoView {
+    view! {
+        <SiteHeader />
+        <main id="main" class="main">{children()}</main>
+        <SiteFooter />
+    }
+}

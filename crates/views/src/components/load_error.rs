@@ -1,0 +1,20 @@
+use crate::text;
+use leptos::prelude::*;
+
+/// What failed to load, in words, with a way to try again.
+#[component]
+pub fn LoadError(
+    #[prop(into)] message: String,
+    #[prop(optional)] on_retry: Option<Callback<()>>,
+) -> impl IntoView {
+    view! {
+        <div class="load-error" role="alert">
+            <p class="load-error__message">{message}</p>
+            {on_retry.map(|retry| view! {
+                <button type="button" class="button" on:click=move |_| retry.run(())>
+                    {text::RETRY}
+                </button>
+            })}
+        </div>
+    }
+}

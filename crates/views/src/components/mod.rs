@@ -1,0 +1,30 @@
+mod article_body;
+mod article_card;
+mod article_list;
+mod article_view;
+mod frame;
+mod list_view;
+mod load_error;
+mod not_found;
+mod site_footer;
+mod site_header;
+mod topic_filter;
+mod topic_labels;
+mod topic_lens;
+mod view_link;
+
+pub use article_view::{ArticleView, BodyState};
+pub use frame::Frame;
+pub use list_view::{ListView, PAGE_SIZE};
+pub use load_error::LoadError;
+pub use not_found::NotFound;
+pub use site_footer::SiteFooter;
+pub use site_header::SiteHeader;
+
+use article_body::ArticleBody;
+use article_card::ArticleCard;
+use article_list::ArticleList;
+use topic_filter::TopicFilter;
+use topic_labels::TopicLabels;
+use topic_lens::TopicLens;
+use view_link::ViewLink;

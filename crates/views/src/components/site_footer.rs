@@ -1,0 +1,17 @@
+use crate::{text, Catalog};
+use leptos::prelude::*;
+
+#[component]
+pub fn SiteFooter() -> impl IntoView {
+    let Catalog(index) = expect_context();
+    let (publisher, description) =
+        index.with_value(|i| (i.site.publisher.clone(), i.site.description.clone()));
+    view! {
+        <footer class="site-footer">
+            <div class="site-footer__inner">
+                <p>{publisher}" — "{description}</p>
+                <p>{text::FOOTER}</p>
+            </div>
+        </footer>
+    }
+}

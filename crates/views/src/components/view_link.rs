@@ -1,0 +1,28 @@
+use crate::Nav;
+use catalog::ViewState;
+use leptos::{ev::MouseEvent, prelude::*};
+
+/// A real link to a view: it works without JavaScript, opens in a new tab
+/// with a modifier key, and otherwise moves in place.
+#[component]
+pub fn ViewLink(
+    to: ViewState,
+    #[prop(optional)] class: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
+    let nav = use_context::<Nav>();
+    let href = to.href();
+    let on_click = move |ev: MouseEvent| {
+        let plain = ev.button() == 0
+            && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key());
+        if let (true, false, Some(nav)) = (plain, ev.default_prevented(), nav) {
+            ev.prevent_default();
+            nav.go(to.clone());
+        }
+    };
+    view! {
+        <a href=href class=class on:click=on_click>
+            {children()}
+        </a>
+    }
+}

@@ -1,0 +1,21 @@
+use catalog::{Index, ViewState};
+use leptos::prelude::*;
+
+/// The loaded index. It does not change while a page is open.
+#[derive(Clone, Copy)]
+pub struct Catalog(pub StoredValue<Index>);
+
+/// The view the reader is on.
+#[derive(Clone, Copy)]
+pub struct Selection(pub Signal<ViewState>);
+
+/// Moves to another view in place (the app pushes it to the history).
+/// While prerendering nothing moves: links are plain links.
+#[derive(Clone, Copy)]
+pub struct Nav(pub Callback<ViewState>);
+
+impl Nav {
+    pub fn go(self, to: ViewState) {
+        self.0.run(to);
+    }
+}

@@ -1,0 +1,15 @@
+//! The viewer's components, one per thing a reader sees.
+//!
+//! They take their data from context and props and never call a browser API
+//! while rendering, so the same code runs live in the browser (the app) and
+//! natively to prerender every page (the content tools): what a crawler
+//! reads is what a reader sees.
+
+mod components;
+mod context;
+mod text;
+
+pub use components::{
+    ArticleView, BodyState, Frame, ListView, LoadError, NotFound, SiteFooter, SiteHeader, PAGE_SIZE,
+};
+pub use context::{Catalog, Nav, Selection};

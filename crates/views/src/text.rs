@@ -1,0 +1,54 @@
+//! The viewer's own words.
+
+use catalog::{plural_ru, Plural};
+
+pub const LIST_HEADING: &str = "Новости";
+pub const TOPICS: &str = "Темы";
+pub const ALL_TOPICS: &str = "Все темы";
+pub const SAMPLE: &str = "Пример";
+pub const SAMPLE_HINT: &str = "Учебная статья, не новость";
+pub const BACK_TO_LIST: &str = "Все новости";
+pub const SOURCE: &str = "Источник";
+pub const MENTIONS: &str = "Упоминаются";
+pub const PEOPLE: &str = "Люди";
+pub const PLACES: &str = "Места";
+pub const ORGANIZATIONS: &str = "Организации";
+pub const LENS: &str = "Выделить абзацы по теме";
+pub const NEXT_PASSAGE: &str = "Следующий абзац";
+pub const SHOW_MORE: &str = "Показать ещё";
+pub const SHOW_ALL: &str = "Показать все статьи";
+pub const EMPTY: &str = "Нет статей по выбранным темам.";
+pub const EMPTY_HINT: &str = "Выберите другую тему или покажите все статьи.";
+pub const RETRY: &str = "Повторить";
+pub const LOADING_BODY: &str = "Загружаем текст статьи…";
+pub const BODY_FAILED: &str = "Не удалось загрузить текст статьи";
+pub const NOT_FOUND: &str = "Статья не найдена";
+pub const NOT_FOUND_HINT: &str = "Возможно, её убрали или ссылка набрана с ошибкой.";
+pub const FOOTER: &str =
+    "Статьи с пометкой «Пример» написаны для демонстрации и не являются новостями.";
+
+pub fn shown(count: usize, total: usize) -> String {
+    format!("Показано {count} из {total}")
+}
+
+/// "3 абзаца о сельском хозяйстве".
+pub fn passages_about(count: usize, about: &str) -> String {
+    let noun = match plural_ru(count) {
+        Plural::One => "абзац",
+        Plural::Few => "абзаца",
+        Plural::Many => "абзацев",
+    };
+    format!("{count} {noun} {about}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_passages_in_russian() {
+        assert_eq!(passages_about(1, "о торговле"), "1 абзац о торговле");
+        assert_eq!(passages_about(3, "о сельском хозяйстве"), "3 абзаца о сельском хозяйстве");
+        assert_eq!(passages_about(5, "о промышленности"), "5 абзацев о промышленности");
+    }
+}

@@ -1,0 +1,27 @@
+#!/bin/sh
+# Trunk post-build hook: runs in the staging folder's place before it becomes dist/.
+#  1. writes the start-up module (an external file, so no inline script is
+#     needed under a strict Content-Security-Policy), named by its content hash;
+#  2. keeps Trunk's page as shell.html, the template of every page;
+#  3. builds the data bundle and prerenders every page into it.
+set -eu
+staging="${TRUNK_STAGING_DIR:?run by trunk}"
+profile="${TRUNK_PROFILE:-debug}"
+
+js=$(cd "$staging" && ls article-viewer-*.js | grep -v '^start' | head -n 1)
+wasm=$(cd "$staging" && ls article-viewer-*_bg.wasm | head -n 1)
+[ -n "$js" ] && [ -n "$wasm" ] || { echo "post-build: no wasm-bindgen output in $staging" >&2; exit 1; }
+
+start=$(printf "import init from './%s';\nawait init({ module_or_path: new URL('./%s', import.meta.url) });\n" "$js" "$wasm")
+hash=$(printf '%s' "$start" | sha256sum | cut -c1-16)
+printf '%s' "$start" > "$staging/start-$hash.js"
+
+# The page loads the start-up module and fetches the glue and the wasm at once.
+tags="<link rel=\"modulepreload\" href=\"./$js\"><link rel=\"preload\" href=\"./$wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin><script type=\"module\" src=\"./start-$hash.js\"></script>"
+sed -e "s#<!--page-start-->#$tags#" \
+    -e '/<link data-trunk rel="rust"/d' \
+    "$staging/index.html" > "$staging/shell.html"
+rm "$staging/index.html"
+
+if [ "$profile" = "release" ]; then flag=--release; else flag=; fi
+cargo run --quiet $flag -p articles -- build --content content --out "$staging" --shell "$staging/shell.html"

@@ -1,0 +1,74 @@
+//! Loading the bundle: the browser's `fetch` and `JSON.parse`, then
+//! `serde-wasm-bindgen` into the catalog's types (no JSON parser in the wasm).
+
+use catalog::{ArticleBody, Index, Slug, SCHEMA_VERSION};
+use serde::de::DeserializeOwned;
+use std::fmt;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::Response;
+
+/// Where the bundle is, relative to the page.
+const DATA: &str = "data/";
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// No answer at all: offline, or the server is down.
+    Network,
+    /// The server answered with this HTTP status.
+    Status(u16),
+    /// The file is not JSON, or not the bundle's shape.
+    Malformed(String),
+    /// A bundle of a schema this viewer does not read.
+    Schema(u32),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Network => f.write_str("нет связи с сервером"),
+            LoadError::Status(code) => write!(f, "сервер ответил ошибкой {code}"),
+            LoadError::Malformed(why) => write!(f, "файл повреждён ({why})"),
+            LoadError::Schema(v) => write!(f, "данные версии {v}, а этот просмотрщик читает версию {SCHEMA_VERSION}"),
+        }
+    }
+}
+
+pub async fn load_index() -> Result<Index, LoadError> {
+    let index: Index = fetch_json(&format!("{DATA}index.json")).await?;
+    check_schema(index.schema)?;
+    Ok(index)
+}
+
+pub async fn load_body(slug: Slug) -> Result<ArticleBody, LoadError> {
+    let body: ArticleBody = fetch_json(&format!("{DATA}articles/{slug}.json")).await?;
+    check_schema(body.schema)?;
+    if body.slug != slug {
+        return Err(LoadError::Malformed(format!("в файле статья «{}»", body.slug)));
+    }
+    Ok(body)
+}
+
+fn check_schema(schema: u32) -> Result<(), LoadError> {
+    if schema == SCHEMA_VERSION {
+        Ok(())
+    } else {
+        Err(LoadError::Schema(schema))
+    }
+}
+
+async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, LoadError> {
+    let window = web_sys::window().ok_or(LoadError::Network)?;
+    let response: Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| LoadError::Network)?
+        .unchecked_into();
+    if !response.ok() {
+        return Err(LoadError::Status(response.status()));
+    }
+    let json = response.json().map_err(|_| LoadError::Network)?;
+    let value = JsFuture::from(json)
+        .await
+        .map_err(|_| LoadError::Malformed("это не JSON".into()))?;
+    serde_wasm_bindgen::from_value(value).map_err(|e| LoadError::Malformed(e.to_string()))
+}

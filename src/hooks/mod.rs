@@ -1,0 +1,5 @@
+mod use_history;
+mod use_page_title;
+
+pub use use_history::{location_view, use_history};
+pub use use_page_title::use_page_title;

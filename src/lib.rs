@@ -1,0 +1,90 @@
+//! The viewer in the browser: loads the bundle, keeps the view in the URL,
+//! and renders the shared components over the prerendered page.
+
+mod data;
+mod hooks;
+
+use catalog::{Index, Page, Slug, ViewState};
+use data::LoadError;
+use hooks::{use_history, use_page_title};
+use leptos::prelude::*;
+use std::sync::Arc;
+use views::{ArticleView, BodyState, Catalog, Frame, ListView, NotFound, Selection};
+use wasm_bindgen::JsCast;
+
+/// Starts the viewer in `#app` on the current page.
+pub fn start() {
+    let Some(root) = document()
+        .get_element_by_id("app")
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    leptos::mount::mount_to(root, App).forget();
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = RwSignal::new(hooks::location_view().unwrap_or_else(|| ViewState::list(Vec::new())));
+    use_history(state);
+    provide_context(Selection(state.into()));
+
+    let index = LocalResource::new(data::load_index);
+    move || match index.get() {
+        // Until the index is here the prerendered page stays in view.
+        None => ().into_any(),
+        Some(Ok(ix)) => view! { <Viewer index=ix /> }.into_any(),
+        Some(Err(err)) => view! {
+            <views::LoadError
+                message=format!("Не удалось загрузить список статей: {err}.")
+                on_retry=Callback::new(move |_| index.refetch())
+            />
+        }
+        .into_any(),
+    }
+}
+
+/// The whole page once the index is here; it replaces the prerendered copy.
+#[component]
+fn Viewer(index: Index) -> impl IntoView {
+    let Selection(state) = expect_context();
+    provide_context(Catalog(StoredValue::new(index)));
+    use_page_title();
+    let page = Memo::new(move |_| state.with(|s| s.page.clone()));
+
+    Effect::new(move |_| {
+        if let Some(prerendered) = document().get_element_by_id("prerendered") {
+            prerendered.remove();
+        }
+        let _ = document().document_element().map(|html| html.set_attribute("data-app", "ready"));
+    });
+
+    view! {
+        <Frame>
+            {move || match page.get() {
+                Page::List => view! { <ListView /> }.into_any(),
+                Page::Article(slug) => view! { <ArticleRoute slug /> }.into_any(),
+            }}
+        </Frame>
+    }
+}
+
+/// An article: its metadata from the index at once, its text fetched.
+#[component]
+fn ArticleRoute(slug: Slug) -> impl IntoView {
+    let Catalog(index) = expect_context();
+    let Some(meta) = index.with_value(|ix| ix.article(&slug).cloned()) else {
+        return view! { <NotFound /> }.into_any();
+    };
+    let body = LocalResource::new(move || data::load_body(slug.clone()));
+    let state = Signal::derive(move || match body.get() {
+        None => BodyState::Loading,
+        Some(Ok(b)) => BodyState::Ready(Arc::new(b)),
+        Some(Err(LoadError::Status(404))) => BodyState::Failed("файла с текстом нет на сервере".into()),
+        Some(Err(err)) => BodyState::Failed(err.to_string()),
+    });
+    view! {
+        <ArticleView meta body=state on_retry=Callback::new(move |_| body.refetch()) />
+    }
+    .into_any()
+}

@@ -1,0 +1,126 @@
+// What a reader sees when data fails to load, and that normal use logs no errors.
+import { test, expect } from '@playwright/test';
+import { ListPage } from './pages/list_page.js';
+import { ArticlePage } from './pages/article_page.js';
+import { SEED, collectPageErrors, loadIndex, topic, waitForApp } from './helpers.js';
+
+const SEED_BODY = `**/data/articles/${SEED.slug}.json`;
+const INDEX = '**/data/index.json';
+
+test.describe('broken article body', () => {
+  test('a malformed body shows an alert with "Повторить", and the site keeps working', async ({
+    page,
+    request,
+  }) => {
+    const index = await loadIndex(request);
+    await page.route(SEED_BODY, (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: '{"schema":1, "blocks": [tru' }),
+    );
+    const list = new ListPage(page);
+    const view = new ArticlePage(page);
+    await list.goto();
+    await list.cardLink(SEED.title).click();
+
+    await expect(page).toHaveURL(new RegExp(`/${SEED.slug}\\.html$`));
+    await expect(view.alert).toBeVisible();
+    await expect(view.alert).toContainText(/загруз/i);
+    await expect(view.retryButton).toBeVisible();
+    await expect(view.banner).toBeVisible();
+    await expect(view.heading).toHaveText(SEED.title);
+
+    // The header link still leads to a working list.
+    await view.siteLink.click();
+    await expect(page).toHaveURL(/\/index\.html$/);
+    await expect(list.heading).toHaveText('Новости');
+    await expect(list.cards).toHaveCount(index.articles.length);
+    await expect(list.alert).toHaveCount(0);
+  });
+
+  test('a missing body shows an alert, and "Повторить" loads it once it is back', async ({ page }) => {
+    await page.route(SEED_BODY, (route) =>
+      route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }),
+    );
+    const list = new ListPage(page);
+    const view = new ArticlePage(page);
+    await list.goto();
+    await list.cardLink(SEED.title).click();
+
+    await expect(view.alert).toBeVisible();
+    await expect(view.alert).toContainText(/загруз/i);
+    await expect(view.heading).toHaveText(SEED.title);
+
+    await page.unroute(SEED_BODY);
+    await view.retryButton.click();
+    await expect(view.alert).toHaveCount(0);
+    await expect(view.passages.filter({ hasText: 'лифтовые направляющие' }).first()).toBeVisible();
+  });
+});
+
+test.describe('broken index', () => {
+  test('a missing index.json shows an alert over the readable list, and "Повторить" recovers', async ({
+    page,
+    request,
+  }) => {
+    const index = await loadIndex(request);
+    const agriculture = topic(index, 'agriculture');
+    await page.route(INDEX, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
+    const list = new ListPage(page);
+    await list.open();
+
+    await expect(list.alert).toBeVisible();
+    await expect(list.alert).toContainText('Не удалось загрузить');
+    await expect(list.retryButton).toBeVisible();
+    // The prerendered list is still there to read.
+    await expect(list.cards.first()).toBeVisible();
+    await expect(list.cards).toHaveCount(index.articles.length);
+    await expect(list.cardLink(SEED.title)).toBeVisible();
+
+    await page.unroute(INDEX);
+    await list.retryButton.click();
+    await waitForApp(page);
+    await expect(list.alert).toHaveCount(0);
+    await expect(list.cards).toHaveCount(index.articles.length);
+    await list.topicChip(agriculture.ru).click();
+    await list.expectTopicQuery(['agriculture']);
+    await expect(list.cards).toHaveCount(agriculture.count);
+  });
+
+  test('a malformed index.json shows the same alert', async ({ page, request }) => {
+    const index = await loadIndex(request);
+    await page.route(INDEX, (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: '{"schema":1,"articles":[{"slug":' }),
+    );
+    const list = new ListPage(page);
+    await list.open();
+
+    await expect(list.alert).toBeVisible();
+    await expect(list.alert).toContainText('Не удалось загрузить');
+    await expect(list.retryButton).toBeVisible();
+    await expect(list.cards).toHaveCount(index.articles.length);
+  });
+});
+
+test.describe('console', () => {
+  test('the list logs no errors while loading and filtering', async ({ page, request }) => {
+    const index = await loadIndex(request);
+    const errors = collectPageErrors(page);
+    const list = new ListPage(page);
+    await list.goto();
+    await expect(list.cards.first()).toBeVisible();
+    await list.topicChip(topic(index, 'agriculture').ru).click();
+    await list.expectTopicQuery(['agriculture']);
+    expect(errors).toEqual([]);
+  });
+
+  test('an article logs no errors while loading and choosing a lens', async ({ page, request }) => {
+    const index = await loadIndex(request);
+    const errors = collectPageErrors(page);
+    const view = new ArticlePage(page);
+    await view.goto(SEED.slug);
+    await expect(view.passages.first()).toBeVisible();
+    await view.lensChip(topic(index, 'agriculture').ru).click();
+    await view.expectLensQuery(SEED.slug, 'agriculture');
+    await expect(view.markedPassages.first()).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,151 @@
+// Shared helpers for the end-to-end tests: site facts, data loading and
+// small text utilities. Everything about the content comes from
+// data/index.json where possible, so adding articles never breaks a test.
+import { expect } from '@playwright/test';
+
+export const SITE_TITLE = 'Новости Кировской области';
+
+// The one real article the site ships with.
+export const SEED = {
+  slug: 'kirov-delegation-belarus',
+  title:
+    'Александр Соколов на встрече с Президентом Беларуси обсудил перспективы расширения сотрудничества',
+  date: '2026-01-19',
+  dateText: '19 января 2026 г.',
+};
+
+/** Fetches and returns data/index.json (outside any page, so routes do not apply). */
+export async function loadIndex(request) {
+  const response = await request.get('data/index.json');
+  expect(response.ok(), 'data/index.json is served').toBe(true);
+  const index = await response.json();
+  expect(index.schema).toBe(1);
+  expect(Array.isArray(index.articles) && index.articles.length > 0).toBe(true);
+  expect(Array.isArray(index.topics) && index.topics.length > 0).toBe(true);
+  return index;
+}
+
+/** Waits until the wasm app has taken over the page. */
+export async function waitForApp(page) {
+  await page.waitForSelector('html[data-app=ready]', { state: 'attached' });
+}
+
+export function topic(index, id) {
+  const found = index.topics.find((t) => t.id === id);
+  expect(found, `topic ${id} is listed in data/index.json`).toBeTruthy();
+  return found;
+}
+
+export function article(index, slug) {
+  const found = index.articles.find((a) => a.slug === slug);
+  expect(found, `article ${slug} is listed in data/index.json`).toBeTruthy();
+  return found;
+}
+
+/** Slugs of the articles having at least one of the topic ids, in index order. */
+export function slugsWithAnyTopic(index, ids) {
+  return index.articles.filter((a) => a.topics.some((t) => ids.includes(t))).map((a) => a.slug);
+}
+
+/** Topic ids ordered as in the index's topics list (the order used in ?topic=). */
+export function inTopicOrder(index, ids) {
+  const order = index.topics.map((t) => t.id);
+  return [...ids].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+}
+
+export function normalize(text) {
+  return String(text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+export function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** `kirov-delegation-belarus.html?x=1` or `/portal/news/a.html` → slug. */
+export function slugFromHref(href) {
+  const file = String(href ?? '').split(/[?#]/)[0].split('/').pop() ?? '';
+  return file.replace(/\.html$/, '');
+}
+
+const MONTHS = [
+  'января', 'февраля', 'марта', 'апреля', 'мая', 'июня',
+  'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря',
+];
+
+/** '2026-01-19' → '19 января 2026 г.' */
+export function ruDate(iso) {
+  const [year, month, day] = iso.split('-').map(Number);
+  return `${day} ${MONTHS[month - 1]} ${year} г.`;
+}
+
+/** Russian plural form: 1 абзац, 2 абзаца, 5 абзацев, 21 абзац. */
+export function ruPlural(n, one, few, many) {
+  const mod10 = n % 10;
+  const mod100 = n % 100;
+  if (mod10 === 1 && mod100 !== 11) return one;
+  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return few;
+  return many;
+}
+
+/** Sorted copy, for comparing sets of slugs. */
+export function sorted(values) {
+  return [...values].sort();
+}
+
+/** Collects console errors and uncaught page errors from the moment it is called. */
+export function collectPageErrors(page) {
+  const errors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  return errors;
+}
+
+/** A fresh browser context with JavaScript disabled; close it when done. */
+export async function noJsContext(browser, baseURL) {
+  return browser.newContext({ javaScriptEnabled: false, baseURL });
+}
+
+/** innerText of the page's main landmark, whitespace runs collapsed. */
+export async function mainText(page) {
+  return normalize(await page.getByRole('main').innerText());
+}
+
+// --- reading the served HTML head -----------------------------------------
+
+function decodeEntities(text) {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|#39|nbsp);/gi, (whole, code) => {
+    const lower = code.toLowerCase();
+    if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16));
+    if (lower.startsWith('#')) return String.fromCodePoint(parseInt(lower.slice(1), 10));
+    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' }[lower] ?? whole;
+  });
+}
+
+/** All <meta> tags of an HTML document as attribute maps (names lower-cased, values decoded). */
+export function metaTags(html) {
+  const tags = [];
+  for (const [tag] of html.matchAll(/<meta\b[^>]*>/gi)) {
+    const attrs = {};
+    for (const m of tag.matchAll(/([^\s=/<>"']+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g)) {
+      attrs[m[1].toLowerCase()] = decodeEntities(m[2] ?? m[3] ?? m[4] ?? '');
+    }
+    tags.push(attrs);
+  }
+  return tags;
+}
+
+/** content of <meta property=key> or <meta name=key>, or undefined. */
+export function metaContent(tags, key) {
+  const tag = tags.find((t) => t.property === key || t.name === key);
+  return tag?.content;
+}
+
+/** Parsed contents of every <script type="application/ld+json"> block. */
+export function jsonLdBlocks(html) {
+  const blocks = [];
+  const re = /<script\b[^>]*\btype\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script>/gi;
+  for (const m of html.matchAll(re)) blocks.push(JSON.parse(m[1]));
+  return blocks;
+}
