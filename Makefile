@@ -1,0 +1,54 @@
+# article-viewer: `make serve` to read, `make test` to check everything.
+# Both install what is missing first (scripts/setup.sh).
+
+SHELL := /bin/sh
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+
+# Bytes of the first view of the list, brotli (scripts/size.mjs).
+SIZE_BUDGET := 153600
+
+.PHONY: setup serve dist check test test-native test-web test-e2e size bench clean
+
+setup:
+	@sh scripts/setup.sh
+
+## Builds the site and serves it on 127.0.0.1, rebuilding on every change.
+serve: setup
+	@echo "serve: http://127.0.0.1:8080/ (rebuilds when content/ or the code changes; Ctrl-C stops)"
+	trunk serve
+
+## The release site in dist/: copy it to any static host, any folder.
+dist: setup
+	trunk build --release
+
+## Checks the articles in content/ and reports every problem.
+check:
+	cargo run --quiet -p articles -- check
+
+test: setup test-native test-web dist size test-e2e
+
+test-native:
+	cargo test -p catalog --features tagging
+	cargo test -p views
+	cargo test -p articles
+
+# Components in Chromium, through wasm-bindgen-test-runner and ChromeDriver.
+test-web:
+	cargo test --target wasm32-unknown-unknown --test web_topic_filter --test web_topic_lens
+
+test-e2e:
+	@rm -f target/e2e-results.json
+	-playwright test
+	@node tests/e2e/summary.mjs
+
+size:
+	@node scripts/size.mjs dist --budget $(SIZE_BUDGET)
+
+## Times `articles build` on 10,000 generated articles.
+bench:
+	cargo build --quiet --release -p articles
+	sh scripts/bench.sh
+
+clean:
+	rm -rf dist target/e2e-results.json target/e2e-artifacts

@@ -1,0 +1,53 @@
+// Bytes a browser downloads for the first view of the list, brotli-compressed
+// as a server would send them: the page, everything it links to, the start-up
+// module's imports, and the data index the viewer fetches.
+//
+//   node scripts/size.mjs [dist] [--budget BYTES]
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const args = process.argv.slice(2);
+const budgetAt = args.indexOf('--budget');
+const budget = budgetAt >= 0 ? Number(args[budgetAt + 1]) : null;
+const dist = args.find((a, i) => !a.startsWith('--') && i !== budgetAt + 1) || 'dist';
+
+const brotli = (buf) =>
+  zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+// Local files a page or module refers to with ./relative URLs.
+function references(text) {
+  const found = new Set();
+  for (const m of text.matchAll(/(?:href|src)="\.\/([^"?#]+)"|from '\.\/([^']+)'|new URL\('\.\/([^']+)'/g)) {
+    found.add(m[1] || m[2] || m[3]);
+  }
+  return [...found];
+}
+
+const files = ['index.html'];
+for (let i = 0; i < files.length; i++) {
+  const name = files[i];
+  if (!/\.(html|js)$/.test(name)) continue;
+  for (const ref of references(fs.readFileSync(path.join(dist, name), 'utf8'))) {
+    if (!files.includes(ref) && fs.existsSync(path.join(dist, ref))) files.push(ref);
+  }
+}
+files.push('data/index.json');
+
+let total = 0;
+const rows = files.map((name) => {
+  const raw = fs.readFileSync(path.join(dist, name));
+  const br = brotli(raw);
+  total += br;
+  return [name, raw.length, br];
+});
+const kb = (n) => (n / 1024).toFixed(1).padStart(7) + ' KB';
+for (const [name, raw, br] of rows) console.log(`${kb(br)} brotli  ${kb(raw)} raw  ${name}`);
+console.log(`size: first view of the list: ${total} bytes brotli (${(total / 1024).toFixed(1)} KB)`);
+if (budget !== null) {
+  if (total > budget) {
+    console.error(`size: over the budget of ${budget} bytes by ${total - budget}`);
+    process.exit(1);
+  }
+  console.log(`size: within the budget of ${budget} bytes`);
+}

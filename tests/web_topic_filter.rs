@@ -1,0 +1,62 @@
+//! The topic filter in a real browser: chips change the list, the counts
+//! and the view state.
+
+mod common;
+
+use catalog::{TopicId, ViewState};
+use common::*;
+use leptos::{prelude::*, task::tick};
+use views::ListView;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn titles(root: &web_sys::HtmlElement) -> Vec<String> {
+    all(root, "[data-testid=article-card] h2").iter().map(text).collect()
+}
+
+#[wasm_bindgen_test]
+async fn chips_filter_the_list_and_keep_counts_true() {
+    let (root, state) = mount(ViewState::list(vec![]), || view! { <ListView /> });
+    tick().await;
+    assert_eq!(titles(&root), ["Статья plant", "Статья farm", "Статья fair"], "newest first");
+    assert_eq!(text(&all(&root, "[data-testid=result-count]")[0]), "Показано 3 из 3");
+    assert_eq!(button(&root, "Все темы").get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(text(&button(&root, "Сельское хозяйство")), "Сельское хозяйство 2");
+
+    button(&root, "Торговля").click();
+    tick().await;
+    assert_eq!(titles(&root), ["Статья fair"]);
+    assert_eq!(text(&all(&root, "[data-testid=result-count]")[0]), "Показано 1 из 3");
+    assert_eq!(button(&root, "Торговля").get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(button(&root, "Все темы").get_attribute("aria-pressed").as_deref(), Some("false"));
+
+    // A second topic widens the choice, and the state keeps the topics' order.
+    button(&root, "Сельское хозяйство").click();
+    tick().await;
+    assert_eq!(titles(&root), ["Статья plant", "Статья farm", "Статья fair"]);
+    assert_eq!(state.get_untracked().topics, [TopicId::new("agriculture"), TopicId::new("trade")]);
+    assert_eq!(text(&button(&root, "Торговля")), "Торговля 1", "counts do not change with the choice");
+
+    button(&root, "Сельское хозяйство").click();
+    tick().await;
+    assert_eq!(titles(&root), ["Статья fair"], "pressing a chosen topic again drops it");
+
+    button(&root, "Все темы").click();
+    tick().await;
+    assert_eq!(titles(&root).len(), 3);
+    assert_eq!(state.get_untracked(), ViewState::list(vec![]));
+}
+
+#[wasm_bindgen_test]
+async fn a_choice_with_no_articles_says_what_to_do() {
+    let (root, state) = mount(ViewState::list(vec![TopicId::new("transport")]), || view! { <ListView /> });
+    tick().await;
+    assert!(titles(&root).is_empty());
+    let empty = &all(&root, "[data-testid=empty-state]")[0];
+    assert!(text(empty).contains("Нет статей по выбранным темам."));
+    button(&root, "Показать все статьи").click();
+    tick().await;
+    assert_eq!(state.get_untracked(), ViewState::list(vec![]));
+    assert_eq!(titles(&root).len(), 3);
+}
