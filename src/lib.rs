@@ -6,7 +6,7 @@ mod hooks;
 
 use catalog::{Index, Page, Slug, ViewState};
 use data::LoadError;
-use hooks::{use_history, use_page_title};
+use hooks::{use_history, use_load, use_page_title};
 use leptos::prelude::*;
 use std::sync::Arc;
 use views::{ArticleView, BodyState, Catalog, Frame, ListView, NotFound, Selection};
@@ -29,7 +29,7 @@ pub fn App() -> impl IntoView {
     use_history(state);
     provide_context(Selection(state.into()));
 
-    let index = LocalResource::new(data::load_index);
+    let (index, reload) = use_load(data::load_index);
     move || match index.get() {
         // Until the index is here the prerendered page stays in view.
         None => ().into_any(),
@@ -37,7 +37,7 @@ pub fn App() -> impl IntoView {
         Some(Err(err)) => view! {
             <views::LoadError
                 message=format!("Не удалось загрузить список статей: {err}.")
-                on_retry=Callback::new(move |_| index.refetch())
+                on_retry=Callback::new(move |_| reload())
             />
         }
         .into_any(),
@@ -76,7 +76,7 @@ fn ArticleRoute(slug: Slug) -> impl IntoView {
     let Some(meta) = index.with_value(|ix| ix.article(&slug).cloned()) else {
         return view! { <NotFound /> }.into_any();
     };
-    let body = LocalResource::new(move || data::load_body(slug.clone()));
+    let (body, reload) = use_load(move || data::load_body(slug.clone()));
     let state = Signal::derive(move || match body.get() {
         None => BodyState::Loading,
         Some(Ok(b)) => BodyState::Ready(Arc::new(b)),
@@ -84,7 +84,7 @@ fn ArticleRoute(slug: Slug) -> impl IntoView {
         Some(Err(err)) => BodyState::Failed(err.to_string()),
     });
     view! {
-        <ArticleView meta body=state on_retry=Callback::new(move |_| body.refetch()) />
+        <ArticleView meta body=state on_retry=Callback::new(move |_| reload()) />
     }
     .into_any()
 }

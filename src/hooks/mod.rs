@@ -1,5 +1,7 @@
 mod use_history;
+mod use_load;
 mod use_page_title;
 
 pub use use_history::{location_view, use_history};
+pub use use_load::use_load;
 pub use use_page_title::use_page_title;

@@ -122,7 +122,7 @@ impl ArticleBody {
 
 /// A block of the body. Never HTML: the viewer builds elements from these.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(tag = "type", rename_all = "snake_case", try_from = "wire::Block")]
 pub enum Block {
     Paragraph(Passage),
     /// `level` 2–4 (the article's title is the only level 1).
@@ -163,7 +163,7 @@ impl Passage {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(tag = "type", rename_all = "snake_case", try_from = "wire::Inline")]
 pub enum Inline {
     Text { text: String },
     Emphasis { content: Vec<Inline> },
@@ -192,6 +192,101 @@ impl Inline {
     }
 }
 
+/// Reading blocks and spans through flat structs keeps serde's buffering of
+/// internally tagged enums out of the viewer's wasm; the JSON is the same.
+mod wire {
+    use super::{Image, Passage};
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    enum BlockType {
+        Paragraph,
+        Heading,
+        Quote,
+        List,
+        Image,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Block {
+        #[serde(rename = "type")]
+        kind: BlockType,
+        content: Option<Vec<super::Inline>>,
+        #[serde(default)]
+        topics: Vec<crate::TopicId>,
+        level: Option<u8>,
+        passages: Option<Vec<Passage>>,
+        ordered: Option<bool>,
+        items: Option<Vec<Passage>>,
+        src: Option<String>,
+        alt: Option<String>,
+    }
+
+    impl TryFrom<Block> for super::Block {
+        type Error = &'static str;
+        fn try_from(b: Block) -> Result<Self, Self::Error> {
+            Ok(match b.kind {
+                BlockType::Paragraph => super::Block::Paragraph(Passage {
+                    content: b.content.ok_or("a paragraph needs `content`")?,
+                    topics: b.topics,
+                }),
+                BlockType::Heading => super::Block::Heading {
+                    level: b.level.ok_or("a heading needs `level`")?,
+                    content: b.content.ok_or("a heading needs `content`")?,
+                },
+                BlockType::Quote => super::Block::Quote { passages: b.passages.ok_or("a quote needs `passages`")? },
+                BlockType::List => super::Block::List {
+                    ordered: b.ordered.unwrap_or(false),
+                    items: b.items.ok_or("a list needs `items`")?,
+                },
+                BlockType::Image => super::Block::Image(Image {
+                    src: b.src.ok_or("an image needs `src`")?,
+                    alt: b.alt.ok_or("an image needs `alt`")?,
+                }),
+            })
+        }
+    }
+
+    #[derive(Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    enum InlineType {
+        Text,
+        Emphasis,
+        Strong,
+        Code,
+        Link,
+        Break,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Inline {
+        #[serde(rename = "type")]
+        kind: InlineType,
+        text: Option<String>,
+        content: Option<Vec<super::Inline>>,
+        href: Option<String>,
+    }
+
+    impl TryFrom<Inline> for super::Inline {
+        type Error = &'static str;
+        fn try_from(i: Inline) -> Result<Self, Self::Error> {
+            let content = |c: Option<Vec<super::Inline>>| c.ok_or("a span needs `content`");
+            Ok(match i.kind {
+                InlineType::Text => super::Inline::Text { text: i.text.ok_or("a text span needs `text`")? },
+                InlineType::Code => super::Inline::Code { text: i.text.ok_or("a code span needs `text`")? },
+                InlineType::Emphasis => super::Inline::Emphasis { content: content(i.content)? },
+                InlineType::Strong => super::Inline::Strong { content: content(i.content)? },
+                InlineType::Link => super::Inline::Link {
+                    href: i.href.ok_or("a link needs `href`")?,
+                    content: content(i.content)?,
+                },
+                InlineType::Break => super::Inline::Break,
+            })
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,6 +304,33 @@ mod tests {
         assert_eq!(p.topics, vec![TopicId::new("agriculture")]);
         let back = serde_json::to_string(&block).unwrap();
         assert!(back.starts_with(r#"{"type":"paragraph""#), "{back}");
+        assert_eq!(serde_json::from_str::<Block>(&back).unwrap(), block);
+    }
+
+    #[test]
+    fn every_block_and_span_round_trips_and_key_order_does_not_matter() {
+        let p = |t: &str| Passage { content: vec![Inline::text(t)], topics: vec![TopicId::new("trade")] };
+        let blocks = vec![
+            Block::Heading { level: 3, content: vec![Inline::Strong { content: vec![Inline::text("h")] }, Inline::Break] },
+            Block::Quote { passages: vec![p("q")] },
+            Block::List { ordered: true, items: vec![p("i")] },
+            Block::Image(Image { src: "a.jpg".into(), alt: "A".into() }),
+            Block::Paragraph(Passage {
+                content: vec![Inline::Code { text: "c".into() }, Inline::Emphasis { content: vec![Inline::text("e")] }],
+                topics: vec![],
+            }),
+        ];
+        let json = serde_json::to_string(&blocks).unwrap();
+        assert_eq!(serde_json::from_str::<Vec<Block>>(&json).unwrap(), blocks);
+        let reordered: Block = serde_json::from_str(r#"{"content":[{"text":"x","type":"text"}],"type":"paragraph"}"#).unwrap();
+        assert_eq!(reordered, Block::Paragraph(Passage { content: vec![Inline::text("x")], topics: vec![] }));
+    }
+
+    #[test]
+    fn a_block_missing_its_parts_is_refused_with_a_reason() {
+        let err = serde_json::from_str::<Block>(r#"{"type":"heading","content":[]}"#).unwrap_err();
+        assert!(err.to_string().contains("a heading needs `level`"), "{err}");
+        assert!(serde_json::from_str::<Block>(r#"{"type":"table"}"#).is_err());
     }
 
     #[test]

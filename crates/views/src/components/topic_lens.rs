@@ -65,8 +65,8 @@ pub fn TopicLens(body: Arc<catalog::ArticleBody>) -> impl IntoView {
     };
 
     Some(view! {
-        <div class="lens" role="group" aria-label=text::LENS>
-            <p class="lens__title" aria-hidden="true">{text::LENS}</p>
+        <div class="lens" role="group" aria-labelledby="lens-title">
+            <p class="lens__title" id="lens-title">{text::LENS}</p>
             <div class="lens__chips">
                 {present
                     .into_iter()
@@ -113,8 +113,11 @@ fn focus_passage(ev: &MouseEvent, number: usize) {
         .and_then(|article| article.query_selector(&format!("#passage-{number}")).ok().flatten())
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(el) = passage {
+        let reduced = web_sys::window()
+            .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+            .is_some_and(|m| m.matches());
         let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_behavior(web_sys::ScrollBehavior::Smooth);
+        options.set_behavior(if reduced { web_sys::ScrollBehavior::Auto } else { web_sys::ScrollBehavior::Smooth });
         options.set_block(web_sys::ScrollLogicalPosition::Center);
         el.scroll_into_view_with_scroll_into_view_options(&options);
         let focus = web_sys::FocusOptions::new();

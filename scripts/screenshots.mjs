@@ -1,0 +1,41 @@
+// Screenshots of the built site for docs/: the list and the real article with
+// a topic lens, at desktop (1280 px) and phone (390 px) widths.
+//
+//   node scripts/screenshots.mjs [dist] [outdir]
+import { spawn } from 'node:child_process';
+import { chromium } from 'playwright-core';
+
+const dist = process.argv[2] || 'dist';
+const out = process.argv[3] || 'docs';
+const port = 8190;
+const base = `http://127.0.0.1:${port}/news/`;
+
+const server = spawn('node', ['tests/e2e/serve.mjs', dist, String(port), '/news/'], { stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 500));
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--disable-background-networking'],
+});
+try {
+  const shots = [
+    ['list', 'index.html', null],
+    ['article-top', 'kirov-delegation-belarus.html', null],
+    ['article', 'kirov-delegation-belarus.html?lens=agriculture', 'Следующий абзац'],
+  ];
+  for (const [width, height, suffix, scheme] of [[1280, 900, 'desktop', 'light'], [390, 844, 'phone', 'light'], [1280, 900, 'desktop-dark', 'dark']]) {
+    const page = await browser.newPage({ viewport: { width, height }, colorScheme: scheme, deviceScaleFactor: 1 });
+    for (const [name, url, press] of shots) {
+      await page.goto(base + url);
+      await page.waitForSelector('html[data-app=ready]');
+      if (press) {
+        await page.getByRole('button', { name: press }).click();
+        await page.waitForTimeout(600);
+      }
+      await page.screenshot({ path: `${out}/${name}-${suffix}.png` });
+    }
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  server.kill();
+}
