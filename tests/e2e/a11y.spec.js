@@ -12,7 +12,11 @@ function describeViolations(violations) {
     .join('\n');
 }
 
+// Colour transitions would let axe measure a colour halfway through a fade:
+// check the settled colours.
 test.describe('axe', () => {
+  test.use({ reducedMotion: 'reduce' });
+
   test('the list has no violations', async ({ page }) => {
     const list = new ListPage(page);
     await list.goto();
@@ -50,6 +54,39 @@ test.describe('narrow screen', () => {
     await view.goto(SEED.slug);
     await expect(view.passages.first()).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  });
+});
+
+test.describe('200% zoom', () => {
+  // A 1280 px window at 200% zoom lays out 640 CSS pixels.
+  test.use({ viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 });
+
+  for (const [name, path] of [['the list', 'index.html'], ['the real article', `${SEED.slug}.html?lens=industry`]]) {
+    test(`${name} does not scroll sideways`, async ({ page }) => {
+      await page.goto(path);
+      await page.waitForSelector('html[data-app=ready]');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(640);
+    });
+  }
+});
+
+test.describe('dark colour scheme', () => {
+  test.use({ colorScheme: 'dark', reducedMotion: 'reduce' });
+
+  test('the list and the real article with a lens have no axe violations', async ({ page, request }) => {
+    const index = await loadIndex(request);
+    const list = new ListPage(page);
+    await list.goto();
+    await expect(list.cards.first()).toBeVisible();
+    let { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations, describeViolations(violations)).toEqual([]);
+
+    const view = new ArticlePage(page);
+    await view.goto(SEED.slug);
+    await view.lensChip(topic(index, 'industry').ru).click();
+    await expect(view.markedPassages.first()).toBeVisible();
+    ({ violations } = await new AxeBuilder({ page }).analyze());
+    expect(violations, describeViolations(violations)).toEqual([]);
   });
 });
 
