@@ -62,7 +62,7 @@ fn Viewer(index: Index) -> impl IntoView {
     view! {
         <Frame>
             {move || match page.get() {
-                Page::List => view! { <ListView /> }.into_any(),
+                Page::List { .. } => view! { <ListView /> }.into_any(),
                 Page::Article(slug) => view! { <ArticleRoute slug /> }.into_any(),
             }}
         </Frame>

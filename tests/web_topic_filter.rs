@@ -60,3 +60,26 @@ async fn a_choice_with_no_articles_says_what_to_do() {
     assert_eq!(state.get_untracked(), ViewState::list(vec![]));
     assert_eq!(titles(&root).len(), 3);
 }
+
+#[wasm_bindgen_test]
+async fn a_long_list_pages_with_links_and_keeps_the_choice() {
+    let (root, state) = mount(ViewState::list(vec![]), || view! { <ListView page_size=2 /> });
+    tick().await;
+    assert_eq!(titles(&root), ["Статья plant", "Статья farm"]);
+    assert!(text(&all(&root, "nav.pager, [aria-label='Страницы списка']")[0]).contains("Страница 1 из 2"));
+    assert!(all(&root, "a").iter().all(|a| text(a) != "← Новее"), "no newer page on page 1");
+
+    all(&root, "a").into_iter().find(|a| text(a) == "Раньше →").expect("a link to older articles").click();
+    tick().await;
+    assert_eq!(state.get_untracked(), ViewState::list_page(vec![], 2));
+    assert_eq!(titles(&root), ["Статья fair"]);
+    let newer = all(&root, "a").into_iter().find(|a| text(a) == "← Новее").expect("a link back");
+    assert_eq!(newer.get_attribute("href").as_deref(), Some("index.html"));
+
+    // Choosing a topic starts again from its first page.
+    button(&root, "Промышленность").click();
+    tick().await;
+    assert_eq!(state.get_untracked(), ViewState::list(vec![TopicId::new("industry")]));
+    assert_eq!(titles(&root), ["Статья plant", "Статья fair"]);
+    assert!(all(&root, "[aria-label='Страницы списка']").is_empty(), "one page needs no pager");
+}

@@ -13,7 +13,8 @@ pub fn use_page_title() {
                     Some(a) => format!("{} — {}", a.title, ix.site.title),
                     None => ix.site.title.clone(),
                 },
-                Page::List => ix.site.title.clone(),
+                Page::List { number: number @ 2.. } => views::list_page_title(&ix.site.title, *number),
+                Page::List { .. } => ix.site.title.clone(),
             })
         });
         document().set_title(&title);

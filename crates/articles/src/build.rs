@@ -40,7 +40,10 @@ pub fn files(content: &Content, shell: Option<&Shell>) -> Vec<(PathBuf, Vec<u8>)
     if let Some(shell) = shell {
         let site = index.site.clone();
         let renderer = Renderer::new(index);
-        out.push((PathBuf::from("index.html"), renderer.list_page(shell).into_bytes()));
+        for number in 1..=list_pages(content) {
+            let file = catalog::Page::List { number }.file();
+            out.push((PathBuf::from(file), renderer.list_page(shell, number).into_bytes()));
+        }
         for a in &content.articles {
             let page = renderer.article_page(shell, &a.meta, Arc::new(a.body.clone()));
             out.push((PathBuf::from(a.meta.slug.page()), page.into_bytes()));
@@ -52,6 +55,11 @@ pub fn files(content: &Content, shell: Option<&Shell>) -> Vec<(PathBuf, Vec<u8>)
     out
 }
 
+/// How many pages the whole list takes.
+fn list_pages(content: &Content) -> u32 {
+    content.articles.len().div_ceil(views::PAGE_SIZE).max(1) as u32
+}
+
 fn json<T: serde::Serialize>(value: &T) -> Vec<u8> {
     serde_json::to_vec(value).expect("bundle types always serialise")
 }
@@ -61,7 +69,9 @@ fn sitemap(base: &str, content: &Content) -> String {
     // but `&`, which a URL may hold.
     let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;");
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    xml.push_str(&format!("  <url><loc>{}index.html</loc></url>\n", esc(base)));
+    for number in 1..=list_pages(content) {
+        xml.push_str(&format!("  <url><loc>{}{}</loc></url>\n", esc(base), catalog::Page::List { number }.file()));
+    }
     for a in &content.articles {
         xml.push_str(&format!(
             "  <url><loc>{}{}</loc><lastmod>{}</lastmod></url>\n",

@@ -56,9 +56,12 @@ impl Renderer {
         })
     }
 
-    pub fn list_page(&self, shell: &Shell) -> String {
-        let body = self.region(ViewState::list(Vec::new()), || view! { <ListView /> }.into_any());
-        shell.page(&head::list(&self.site), &body)
+    /// Page `number` of the list (1 is `index.html`).
+    pub fn list_page(&self, shell: &Shell, number: u32) -> String {
+        let state = ViewState::list_page(Vec::new(), number);
+        let file = state.page.file();
+        let body = self.region(state, || view! { <ListView /> }.into_any());
+        shell.page(&head::list(&self.site, number, &file), &body)
     }
 
     pub fn article_page(&self, shell: &Shell, meta: &ArticleMeta, body: Arc<ArticleBody>) -> String {
@@ -93,10 +96,11 @@ mod head {
         }
     }
 
-    pub fn list(site: &SiteInfo) -> String {
-        let url = site.url.clone().map(|u| u + "index.html");
+    pub fn list(site: &SiteInfo, number: u32, file: &str) -> String {
+        let url = site.url.clone().map(|u| u + file);
+        let title = if number > 1 { views::list_page_title(&site.title, number) } else { site.title.clone() };
         view! {
-            <title>{site.title.clone()}</title>
+            <title>{title}</title>
             <meta name="description" content=site.description.clone() />
             {url.clone().map(|u| view! { <link rel="canonical" href=u /> })}
             {og("og:type", "website")}

@@ -141,3 +141,36 @@ fn text_is_escaped_and_a_public_url_gives_canonical_links_and_a_sitemap() {
     let sitemap = page(&files, "sitemap.xml");
     assert!(sitemap.contains("<loc>https://news.example.org/kirov/x.html</loc><lastmod>2026-01-02</lastmod>"), "{sitemap}");
 }
+
+#[test]
+fn a_long_list_is_split_into_linked_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path();
+    std::fs::create_dir(content.join("articles")).unwrap();
+    std::fs::write(content.join("site.toml"), "title = \"T\"\nlang = \"ru\"\nurl = \"https://news.example.org/\"\n").unwrap();
+    std::fs::copy(repo().join("content/topics.toml"), content.join("topics.toml")).unwrap();
+    for i in 0..45 {
+        let date = format!("2025-{:02}-{:02}", i / 28 + 1, i % 28 + 1);
+        std::fs::write(
+            content.join(format!("articles/{date}-n{i}.md")),
+            format!("+++\ntitle = \"Новость {i}\"\ndate = {date}\ntopics = [\"trade\"]\nsummary = \"s\"\n+++\n\nТекст.\n"),
+        )
+        .unwrap();
+    }
+    let c = load(content);
+    let files = build::files(&c, Some(&shell()));
+    let cards = |html: &str| html.matches("data-testid=\"article-card\"").count();
+    let first = page(&files, "index.html");
+    let second = page(&files, "page-2.html");
+    let third = page(&files, "page-3.html");
+    assert_eq!((cards(&first), cards(&second), cards(&third)), (20, 20, 5));
+    assert!(!files.iter().any(|(p, _)| p == Path::new("page-4.html")));
+    // Newest first across pages: page 2 starts where page 1 stops.
+    assert!(first.contains(">Новость 44<") && second.contains(">Новость 24<") && third.contains(">Новость 0<"));
+    assert!(first.contains("href=\"page-2.html\"") && !first.contains("href=\"page-3.html\""));
+    assert!(second.contains("href=\"index.html\" class=\"pager__link\"") && second.contains("href=\"page-3.html\""));
+    assert!(second.contains("Страница 2 из 3"), "{second}");
+    assert!(second.contains("<title>T — страница 2</title>"));
+    assert!(second.contains("<link rel=\"canonical\" href=\"https://news.example.org/page-2.html\">"));
+    assert!(page(&files, "sitemap.xml").contains("<loc>https://news.example.org/page-3.html</loc>"));
+}

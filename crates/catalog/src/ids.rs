@@ -29,7 +29,7 @@ impl Slug {
         if s.starts_with('-') || s.ends_with('-') || s.contains("--") {
             return Err(format!("slug `{s}` has a stray `-`"));
         }
-        if Self::RESERVED.contains(&s) {
+        if Self::RESERVED.contains(&s) || crate::route::list_page_number(s).is_some() {
             return Err(format!(
                 "slug `{s}` would overwrite the site's own page `{s}.html`"
             ));
@@ -88,5 +88,6 @@ mod tests {
         assert!(Slug::parse("-a").is_err());
         assert!(Slug::parse("").is_err());
         assert!(Slug::parse("index").unwrap_err().contains("index.html"));
+        assert!(Slug::parse("page-2").unwrap_err().contains("page-2.html"), "list pages are the site's");
     }
 }

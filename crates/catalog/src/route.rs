@@ -6,29 +6,45 @@ use crate::{Slug, TopicId};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Page {
-    List,
+    /// The list, newest first, in pages of a fixed size: `index.html` is
+    /// page 1, `page-2.html` page 2, and so on.
+    List { number: u32 },
     Article(Slug),
 }
 
 impl Page {
+    pub const FIRST: Page = Page::List { number: 1 };
+
     /// The page for the last segment of a URL's path: `""` or `index.html`
-    /// is the list, `<slug>.html` an article; anything else is not ours.
+    /// is the list, `page-<n>.html` a later page of it, `<slug>.html` an
+    /// article; anything else is not ours.
     pub fn from_file(file: &str) -> Option<Page> {
-        match file {
-            "" | "index.html" => Some(Page::List),
-            _ => file
-                .strip_suffix(".html")
-                .and_then(|s| Slug::parse(s).ok())
-                .map(Page::Article),
+        let name = match file {
+            "" | "index.html" => return Some(Page::FIRST),
+            _ => file.strip_suffix(".html")?,
+        };
+        if let Some(number) = list_page_number(name) {
+            return (number >= 2).then_some(Page::List { number });
         }
+        Slug::parse(name).ok().map(Page::Article)
     }
 
     pub fn file(&self) -> String {
         match self {
-            Page::List => "index.html".into(),
+            Page::List { number: 0 | 1 } => "index.html".into(),
+            Page::List { number } => format!("page-{number}.html"),
             Page::Article(slug) => slug.page(),
         }
     }
+}
+
+/// `n` for a list page's name `page-<n>`.
+pub(crate) fn list_page_number(name: &str) -> Option<u32> {
+    let digits = name.strip_prefix("page-")?;
+    if digits.is_empty() || digits.starts_with('0') || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
 }
 
 /// What the reader is looking at: the page, the chosen topics (list) and
@@ -41,8 +57,14 @@ pub struct ViewState {
 }
 
 impl ViewState {
+    /// The first page of the list.
     pub fn list(topics: Vec<TopicId>) -> Self {
-        Self { page: Page::List, topics, lens: None }
+        Self { page: Page::FIRST, topics, lens: None }
+    }
+
+    /// Page `number` of the list.
+    pub fn list_page(topics: Vec<TopicId>, number: u32) -> Self {
+        Self { page: Page::List { number: number.max(1) }, topics, lens: None }
     }
 
     pub fn article(slug: Slug, lens: Option<TopicId>) -> Self {
@@ -59,7 +81,7 @@ impl ViewState {
             let value = value.replace("%2C", ",").replace("%2c", ",");
             let ids = value.split(',').filter(|v| !v.is_empty()).map(TopicId::new);
             match (key, &state.page) {
-                ("topic", Page::List) => {
+                ("topic", Page::List { .. }) => {
                     for id in ids {
                         if !state.topics.contains(&id) {
                             state.topics.push(id);
@@ -78,7 +100,7 @@ impl ViewState {
     pub fn href(&self) -> String {
         let mut url = self.page.file();
         match &self.page {
-            Page::List if !self.topics.is_empty() => {
+            Page::List { .. } if !self.topics.is_empty() => {
                 let ids: Vec<&str> = self.topics.iter().map(TopicId::as_str).collect();
                 url.push_str("?topic=");
                 url.push_str(&ids.join(","));
@@ -89,7 +111,7 @@ impl ViewState {
                     url.push_str(lens.as_str());
                 }
             }
-            Page::List => {}
+            Page::List { .. } => {}
         }
         url
     }
@@ -130,6 +152,16 @@ mod tests {
         assert_eq!(s.lens, None);
         let s = ViewState::from_url("a.html", "topic=industry").unwrap();
         assert!(s.topics.is_empty());
+    }
+
+    #[test]
+    fn later_list_pages_are_their_own_files() {
+        let s = ViewState::from_url("page-3.html", "topic=trade").unwrap();
+        assert_eq!(s, ViewState::list_page(vec![t("trade")], 3));
+        assert_eq!(s.href(), "page-3.html?topic=trade");
+        assert_eq!(ViewState::list_page(vec![], 1).href(), "index.html");
+        assert_eq!(ViewState::from_url("page-1.html", ""), None, "page 1 is index.html");
+        assert_eq!(Page::from_file("page-02.html"), Slug::parse("page-02").ok().map(Page::Article));
     }
 
     #[test]

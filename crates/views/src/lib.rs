@@ -13,3 +13,4 @@ pub use components::{
     ArticleView, BodyState, Frame, ListView, LoadError, NotFound, SiteFooter, SiteHeader, PAGE_SIZE,
 };
 pub use context::{Catalog, Nav, Selection};
+pub use text::list_page_title;

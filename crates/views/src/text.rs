@@ -15,7 +15,9 @@ pub const PLACES: &str = "Места";
 pub const ORGANIZATIONS: &str = "Организации";
 pub const LENS: &str = "Выделить абзацы по теме";
 pub const NEXT_PASSAGE: &str = "Следующий абзац";
-pub const SHOW_MORE: &str = "Показать ещё";
+pub const PAGES: &str = "Страницы списка";
+pub const NEWER: &str = "← Новее";
+pub const OLDER: &str = "Раньше →";
 pub const SHOW_ALL: &str = "Показать все статьи";
 pub const EMPTY: &str = "Нет статей по выбранным темам.";
 pub const EMPTY_HINT: &str = "Выберите другую тему или покажите все статьи.";
@@ -29,6 +31,15 @@ pub const FOOTER: &str =
 
 pub fn shown(count: usize, total: usize) -> String {
     format!("Показано {count} из {total}")
+}
+
+/// The document title of a later page of the list.
+pub fn list_page_title(site: &str, number: u32) -> String {
+    format!("{site} — страница {number}")
+}
+
+pub fn page_of(current: u32, count: u32) -> String {
+    format!("Страница {current} из {count}")
 }
 
 /// "3 абзаца о сельском хозяйстве".

@@ -1,32 +1,36 @@
-use super::{ArticleList, TopicFilter};
+use super::{ArticleList, TopicFilter, ViewLink};
 use crate::{text, Catalog, Nav, Selection};
-use catalog::{TopicId, ViewState};
+use catalog::{Page, ViewState};
 use leptos::prelude::*;
 
-/// How many cards the list shows before "show more": the list never puts
-/// thousands of articles in the page at once.
+/// Articles on one page of the list. Later pages are real files
+/// (`page-2.html`, …), so older articles are reachable without JavaScript
+/// and by crawlers, and the page never holds thousands of cards.
 pub const PAGE_SIZE: usize = 20;
 
 /// The list of articles, newest first, with the topic filter.
 #[component]
-pub fn ListView() -> impl IntoView {
+pub fn ListView(#[prop(default = PAGE_SIZE)] page_size: usize) -> impl IntoView {
     let Catalog(index) = expect_context();
     let Selection(selection) = expect_context();
     let nav = use_context::<Nav>();
 
     let chosen = Memo::new(move |_| selection.with(|s| s.topics.clone()));
-    let positions = Memo::new(move |_| chosen.with(|c| index.with_value(|ix| catalog::filter(ix, c))));
+    let matching = Memo::new(move |_| chosen.with(|c| index.with_value(|ix| catalog::filter(ix, c))));
     let total = index.with_value(|ix| ix.articles.len());
-
-    // "Show more" counts for the choice it was pressed under; a new choice starts again.
-    let more = RwSignal::new(None::<(Vec<TopicId>, usize)>);
-    let shown = Memo::new(move |_| {
-        more.with(|m| match m {
-            Some((topics, n)) if chosen.with(|c| c == topics) => *n,
-            _ => PAGE_SIZE,
-        })
+    let page_count = Memo::new(move |_| matching.with(Vec::len).div_ceil(page_size).max(1) as u32);
+    // A page past the end (the list got shorter) shows the last one.
+    let current = Memo::new(move |_| {
+        let asked = selection.with(|s| match s.page {
+            Page::List { number } => number,
+            Page::Article(_) => 1,
+        });
+        asked.clamp(1, page_count.get())
     });
-    let hidden = move || positions.with(Vec::len).saturating_sub(shown.get());
+    let on_page = Memo::new(move |_| {
+        let start = (current.get() as usize - 1) * page_size;
+        matching.with(|m| m.iter().copied().skip(start).take(page_size).collect::<Vec<_>>())
+    });
     let show_all = move |_| {
         if let Some(nav) = nav {
             nav.go(ViewState::list(Vec::new()));
@@ -37,10 +41,10 @@ pub fn ListView() -> impl IntoView {
         <h1 class="page-title" tabindex="-1">{text::LIST_HEADING}</h1>
         <TopicFilter />
         <p class="result-count" role="status" data-testid="result-count">
-            {move || text::shown(positions.with(Vec::len), total)}
+            {move || text::shown(matching.with(Vec::len), total)}
         </p>
         <Show
-            when=move || positions.with(|p| !p.is_empty())
+            when=move || matching.with(|p| !p.is_empty())
             fallback=move || view! {
                 <div class="empty-state" data-testid="empty-state">
                     <p class="empty-state__title">{text::EMPTY}</p>
@@ -49,16 +53,28 @@ pub fn ListView() -> impl IntoView {
                 </div>
             }
         >
-            <ArticleList positions shown />
+            <ArticleList positions=on_page />
         </Show>
-        <Show when=move || { hidden() > 0 }>
-            <button
-                type="button"
-                class="button show-more"
-                on:click=move |_| more.set(Some((chosen.get_untracked(), shown.get_untracked() + PAGE_SIZE)))
-            >
-                {text::SHOW_MORE}" ("{hidden}")"
-            </button>
+        <Show when=move || { page_count.get() > 1 }>
+            <nav class="pager" aria-label=text::PAGES>
+                {move || {
+                    let (n, topics) = (current.get(), chosen.get());
+                    (n > 1).then(|| view! {
+                        <ViewLink to=ViewState::list_page(topics, n - 1) class="pager__link">
+                            {text::NEWER}
+                        </ViewLink>
+                    })
+                }}
+                <span class="pager__status">{move || text::page_of(current.get(), page_count.get())}</span>
+                {move || {
+                    let (n, topics) = (current.get(), chosen.get());
+                    (n < page_count.get()).then(|| view! {
+                        <ViewLink to=ViewState::list_page(topics, n + 1) class="pager__link">
+                            {text::OLDER}
+                        </ViewLink>
+                    })
+                }}
+            </nav>
         </Show>
     }
 }
