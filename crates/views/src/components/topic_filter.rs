@@ -1,3 +1,4 @@
+use super::TopicChip;
 use crate::{text, Catalog, Nav, Selection};
 use catalog::{TopicId, ViewState};
 use leptos::prelude::*;
@@ -48,21 +49,17 @@ pub fn TopicFilter() -> impl IntoView {
                 .into_iter()
                 .map(|topic| {
                     let id = topic.id.clone();
-                    let pressed = {
+                    let pressed = Signal::derive({
                         let id = id.clone();
-                        move || chosen.with(|c| c.contains(&id)).to_string()
-                    };
+                        move || chosen.with(|c| c.contains(&id))
+                    });
                     view! {
-                        <button
-                            type="button"
-                            class="chip"
-                            aria-pressed=pressed
-                            on:click=move |_| toggle(id.clone())
-                        >
-                            {topic.ru}
-                            " "
-                            <span class="chip__count">{topic.count}</span>
-                        </button>
+                        <TopicChip
+                            label=topic.ru
+                            count=topic.count as usize
+                            pressed
+                            on_toggle=move || toggle(id.clone())
+                        />
                     }
                 })
                 .collect_view()}

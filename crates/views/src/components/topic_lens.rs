@@ -1,3 +1,4 @@
+use super::TopicChip;
 use crate::{text, Catalog, Nav, Selection};
 use catalog::{passages_with_topic, Page, Topic, TopicId, ViewState};
 use leptos::{ev::MouseEvent, prelude::*, wasm_bindgen::JsCast, web_sys};
@@ -72,21 +73,18 @@ pub fn TopicLens(body: Arc<catalog::ArticleBody>) -> impl IntoView {
                     .into_iter()
                     .map(|(topic, count)| {
                         let id = topic.id.clone();
-                        let pressed = {
+                        let pressed = Signal::derive({
                             let id = id.clone();
-                            move || (lens.get().as_ref() == Some(&id)).to_string()
-                        };
+                            move || lens.get().as_ref() == Some(&id)
+                        });
                         view! {
-                            <button
-                                type="button"
-                                class="chip chip--lens"
-                                aria-pressed=pressed
-                                on:click=move |_| choose(id.clone())
-                            >
-                                {topic.ru}
-                                " "
-                                <span class="chip__count">{count}</span>
-                            </button>
+                            <TopicChip
+                                label=topic.ru
+                                count
+                                pressed
+                                on_toggle=move || choose(id.clone())
+                                variant="chip--lens"
+                            />
                         }
                     })
                     .collect_view()}

@@ -1,0 +1,30 @@
+use leptos::prelude::*;
+
+/// A toggle button for a topic: its label and a count, pressed or not.
+#[component]
+pub fn TopicChip(
+    label: String,
+    count: usize,
+    #[prop(into)] pressed: Signal<bool>,
+    on_toggle: impl Fn() + 'static,
+    /// Extra class for the chip's place (`chip--lens`).
+    #[prop(optional)]
+    variant: Option<&'static str>,
+) -> impl IntoView {
+    let class = match variant {
+        Some(v) => format!("chip {v}"),
+        None => "chip".to_owned(),
+    };
+    view! {
+        <button
+            type="button"
+            class=class
+            aria-pressed=move || pressed.get().to_string()
+            on:click=move |_| on_toggle()
+        >
+            {label}
+            " "
+            <span class="chip__count">{count}</span>
+        </button>
+    }
+}
