@@ -1,7 +1,7 @@
 //! Loading the bundle: the browser's `fetch` and `JSON.parse`, then
 //! `serde-wasm-bindgen` into the catalog's types (no JSON parser in the wasm).
 
-use catalog::{ArticleBody, Index, Slug, SCHEMA_VERSION};
+use catalog::{ArticleBody, ArticleMeta, Index, SCHEMA_VERSION};
 use serde::de::DeserializeOwned;
 use std::fmt;
 use wasm_bindgen::JsCast;
@@ -40,8 +40,10 @@ pub async fn load_index() -> Result<Index, LoadError> {
     Ok(index)
 }
 
-pub async fn load_body(slug: Slug) -> Result<ArticleBody, LoadError> {
-    let body: ArticleBody = fetch_json(&format!("{DATA}articles/{slug}.json")).await?;
+/// The body of the article `meta` describes.
+pub async fn load_body(meta: ArticleMeta) -> Result<ArticleBody, LoadError> {
+    let slug = meta.slug.clone();
+    let body: ArticleBody = fetch_json(&format!("{DATA}{}", meta.body_file())).await?;
     check_schema(body.schema)?;
     if body.slug != slug {
         return Err(LoadError::Malformed(format!("в файле статья «{}»", body.slug)));

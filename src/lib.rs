@@ -76,7 +76,10 @@ fn ArticleRoute(slug: Slug) -> impl IntoView {
     let Some(meta) = index.with_value(|ix| ix.article(&slug).cloned()) else {
         return view! { <NotFound /> }.into_any();
     };
-    let (body, reload) = use_load(move || data::load_body(slug.clone()));
+    let (body, reload) = use_load({
+        let meta = meta.clone();
+        move || data::load_body(meta.clone())
+    });
     let state = Signal::derive(move || match body.get() {
         None => BodyState::Loading,
         Some(Ok(b)) => BodyState::Ready(Arc::new(b)),

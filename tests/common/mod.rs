@@ -23,6 +23,7 @@ fn article(slug: &str, date: &str, topics: &[&str]) -> ArticleMeta {
         source: None,
         region: None,
         image: None,
+        body: None,
     }
 }
 

@@ -4,7 +4,8 @@ import { ListPage } from './pages/list_page.js';
 import { ArticlePage } from './pages/article_page.js';
 import { SEED, collectPageErrors, loadIndex, topic, waitForApp } from './helpers.js';
 
-const SEED_BODY = `**/data/articles/${SEED.slug}.json`;
+// Bodies are named by their content: <slug>.<hash>.json.
+const SEED_BODY = `**/data/articles/${SEED.slug}.*.json`;
 const INDEX = '**/data/index.json';
 
 test.describe('broken article body', () => {

@@ -3,13 +3,22 @@
 
 use crate::content::{Content, TopicDef};
 use crate::render::{Renderer, Shell};
-use catalog::{Index, Topic};
+use catalog::{ArticleMeta, Index, Topic};
+use sha2::{Digest, Sha256};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// The bundle's index from the checked content.
-pub fn index(content: &Content) -> Index {
+/// A body's file name: its slug and a hash of its bytes, so a changed body
+/// gets a new name and any cache can keep a file for good.
+fn body_file(slug: &catalog::Slug, bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let hash: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+    format!("articles/{slug}.{hash}.json")
+}
+
+/// The bundle's index from the checked content; `bodies` are the body files' names.
+pub fn index(content: &Content, bodies: &[String]) -> Index {
     let count = |t: &TopicDef| content.articles.iter().filter(|a| a.meta.topics.contains(&t.id)).count() as u32;
     Index {
         schema: catalog::SCHEMA_VERSION,
@@ -26,17 +35,27 @@ pub fn index(content: &Content) -> Index {
                 count: count(t),
             })
             .collect(),
-        articles: content.articles.iter().map(|a| a.meta.clone()).collect(),
+        articles: content
+            .articles
+            .iter()
+            .zip(bodies)
+            .map(|(a, body)| ArticleMeta { body: Some(body.clone()), ..a.meta.clone() })
+            .collect(),
     }
 }
 
 /// Every file of the build: (path relative to the output folder, bytes).
 pub fn files(content: &Content, shell: Option<&Shell>) -> Vec<(PathBuf, Vec<u8>)> {
-    let index = index(content);
-    let mut out = vec![(PathBuf::from("data/index.json"), json(&index))];
+    let mut out = Vec::new();
+    let mut bodies = Vec::new();
     for a in &content.articles {
-        out.push((PathBuf::from(format!("data/articles/{}.json", a.meta.slug)), json(&a.body)));
+        let bytes = json(&a.body);
+        let file = body_file(&a.meta.slug, &bytes);
+        out.push((PathBuf::from("data").join(&file), bytes));
+        bodies.push(file);
     }
+    let index = index(content, &bodies);
+    out.insert(0, (PathBuf::from("data/index.json"), json(&index)));
     if let Some(shell) = shell {
         let site = index.site.clone();
         let renderer = Renderer::new(index);
@@ -85,8 +104,18 @@ fn sitemap(base: &str, content: &Content) -> String {
 }
 
 /// Writes `files` under `out`, leaving files whose bytes are unchanged
-/// alone. Returns how many were written.
+/// alone, and removes body files of earlier builds. Returns how many were written.
 pub fn write(out: &Path, files: &[(PathBuf, Vec<u8>)]) -> io::Result<usize> {
+    let bodies = out.join("data/articles");
+    if let Ok(entries) = std::fs::read_dir(&bodies) {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let ours = files.iter().any(|(rel, _)| out.join(rel) == path);
+            if !ours && path.extension().is_some_and(|x| x == "json") {
+                std::fs::remove_file(&path)?;
+            }
+        }
+    }
     let mut written = 0;
     for (rel, bytes) in files {
         let path = out.join(rel);

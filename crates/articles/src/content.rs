@@ -263,6 +263,7 @@ pub fn parse_article(path: &Path, text: &str, topics: &[TopicDef], site_lang: &s
             source,
             region,
             image,
+            body: None,
         },
         body: ArticleBody {
             schema: catalog::SCHEMA_VERSION,

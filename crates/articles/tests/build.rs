@@ -36,9 +36,11 @@ fn the_seed_survives_verbatim_into_the_bundle() {
         let (_, bytes) = files.iter().find(|(p, _)| p == Path::new(name)).unwrap();
         serde_json::from_slice(bytes).unwrap()
     };
-    let body: catalog::ArticleBody = serde_json::from_value(json(&format!("data/articles/{SEED_SLUG}.json"))).unwrap();
     let index: catalog::Index = serde_json::from_value(json("data/index.json")).unwrap();
     let meta = index.articles.iter().find(|a| a.slug.as_str() == SEED_SLUG).unwrap();
+    let file = meta.body_file();
+    assert!(file.starts_with(&format!("articles/{SEED_SLUG}.")) && file.len() == format!("articles/{SEED_SLUG}.0123456789abcdef.json").len(), "{file}");
+    let body: catalog::ArticleBody = serde_json::from_value(json(&format!("data/{file}"))).unwrap();
 
     assert_eq!(meta.title, title);
     assert_eq!(meta.date.to_string(), "2026-01-19");
@@ -70,7 +72,8 @@ fn passages_are_tagged_by_topic_keywords() {
 #[test]
 fn the_index_counts_articles_per_topic_and_lists_newest_first() {
     let c = load(&repo().join("content"));
-    let index = build::index(&c);
+    let bodies: Vec<String> = c.articles.iter().map(|a| format!("articles/{}.json", a.meta.slug)).collect();
+    let index = build::index(&c, &bodies);
     for t in &index.topics {
         let n = index.articles.iter().filter(|a| a.topics.contains(&t.id)).count();
         assert_eq!(t.count as usize, n, "{}", t.id);

@@ -75,6 +75,18 @@ pub struct ArticleMeta {
     pub region: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<Image>,
+    /// The body's file, relative to the data folder. The tools name it by
+    /// its content (`articles/<slug>.<hash>.json`) so it can be cached for
+    /// good; absent means `articles/<slug>.json`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+}
+
+impl ArticleMeta {
+    /// Where the article's body is, relative to the data folder.
+    pub fn body_file(&self) -> String {
+        self.body.clone().unwrap_or_else(|| format!("articles/{}.json", self.slug))
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

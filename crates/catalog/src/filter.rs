@@ -39,6 +39,7 @@ mod tests {
             source: None,
             region: None,
             image: None,
+            body: None,
         }
     }
 
