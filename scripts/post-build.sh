@@ -3,7 +3,8 @@
 #  1. writes the start-up module (an external file, so no inline script is
 #     needed under a strict Content-Security-Policy), named by its content hash;
 #  2. keeps Trunk's page as shell.html, the template of every page;
-#  3. builds the data bundle and prerenders every page into it.
+#  3. builds the data bundle and prerenders every page into it;
+#  4. adds the web app manifest, its icons and the service worker.
 set -eu
 staging="${TRUNK_STAGING_DIR:?run by trunk}"
 profile="${TRUNK_PROFILE:-debug}"
@@ -16,8 +17,11 @@ start=$(printf "import init from './%s';\nawait init({ module_or_path: new URL('
 hash=$(printf '%s' "$start" | sha256sum | cut -c1-16)
 printf '%s' "$start" > "$staging/start-$hash.js"
 
+# Icons and the web app manifest, before the pages that link them.
+node scripts/pwa.mjs icons "$staging"
+
 # The page loads the start-up module and fetches the glue and the wasm at once.
-tags="<link rel=\"modulepreload\" href=\"./$js\"><link rel=\"preload\" href=\"./$wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin><script type=\"module\" src=\"./start-$hash.js\"></script>"
+tags="<link rel=\"manifest\" href=\"./manifest.webmanifest\"><link rel=\"modulepreload\" href=\"./$js\"><link rel=\"preload\" href=\"./$wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin><script type=\"module\" src=\"./start-$hash.js\"></script>"
 sed -e "s#<!--page-start-->#$tags#" \
     -e '/<link data-trunk rel="rust"/d' \
     "$staging/index.html" > "$staging/shell.html"
@@ -25,3 +29,6 @@ rm "$staging/index.html"
 
 if [ "$profile" = "release" ]; then flag=--release; else flag=; fi
 cargo run --quiet $flag -p articles -- build --content content --out "$staging" --shell "$staging/shell.html"
+
+# The service worker last: it precaches the pages just written.
+node scripts/pwa.mjs worker "$staging"

@@ -1,12 +1,15 @@
 //! The viewer in the browser: loads the bundle, keeps the view in the URL,
 //! and renders the shared components over the prerendered page.
 
+mod components;
 mod data;
 mod hooks;
+mod pwa;
 
 use catalog::{Index, Page, Slug, ViewState};
 use data::LoadError;
-use hooks::{use_history, use_load, use_page_title};
+use components::{AppNotices, SaveOffline};
+use hooks::{use_history, use_load, use_online, use_page_title};
 use leptos::prelude::*;
 use std::sync::Arc;
 use views::{ArticleView, BodyState, Catalog, Frame, ListView, NotFound, Selection};
@@ -29,8 +32,12 @@ pub fn App() -> impl IntoView {
     use_history(state);
     provide_context(Selection(state.into()));
 
+    let update_ready = RwSignal::new(false);
+    pwa::register(move || update_ready.set(true));
+    let online = use_online();
+
     let (index, reload) = use_load(data::load_index);
-    move || match index.get() {
+    let page = move || match index.get() {
         // Until the index is here the prerendered page stays in view.
         None => ().into_any(),
         Some(Ok(ix)) => view! { <Viewer index=ix /> }.into_any(),
@@ -41,6 +48,10 @@ pub fn App() -> impl IntoView {
             />
         }
         .into_any(),
+    };
+    view! {
+        {page}
+        <AppNotices online update_ready />
     }
 }
 
@@ -59,8 +70,10 @@ fn Viewer(index: Index) -> impl IntoView {
         let _ = document().document_element().map(|html| html.set_attribute("data-app", "ready"));
     });
 
+    // Saving for offline needs a service worker serving the page.
+    let footer = move || pwa::worker_active().then(|| view! { <SaveOffline /> });
     view! {
-        <Frame>
+        <Frame footer=Box::new(move || footer().into_any())>
             {move || match page.get() {
                 Page::List { .. } => view! { <ListView /> }.into_any(),
                 Page::Article(slug) => view! { <ArticleRoute slug /> }.into_any(),
@@ -84,6 +97,9 @@ fn ArticleRoute(slug: Slug) -> impl IntoView {
         None => BodyState::Loading,
         Some(Ok(b)) => BodyState::Ready(Arc::new(b)),
         Some(Err(LoadError::Status(404))) => BodyState::Failed("файла с текстом нет на сервере".into()),
+        Some(Err(LoadError::Network)) if !window().navigator().on_line() => {
+            BodyState::Failed("нет сети, а эта статья не сохранена для чтения без сети".into())
+        }
         Some(Err(err)) => BodyState::Failed(err.to_string()),
     });
     view! {

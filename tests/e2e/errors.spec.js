@@ -8,6 +8,11 @@ import { SEED, collectPageErrors, loadIndex, topic, waitForApp } from './helpers
 const SEED_BODY = `**/data/articles/${SEED.slug}.*.json`;
 const INDEX = '**/data/index.json';
 
+// These tests break the network answers with page.route, which does not see
+// the requests a service worker makes: they check the app, so the worker is
+// kept out (offline.spec.js tests it).
+test.use({ serviceWorkers: 'block' });
+
 test.describe('broken article body', () => {
   test('a malformed body shows an alert with "Повторить", and the site keeps working', async ({
     page,

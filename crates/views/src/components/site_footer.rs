@@ -2,7 +2,7 @@ use crate::{text, Catalog};
 use leptos::prelude::*;
 
 #[component]
-pub fn SiteFooter() -> impl IntoView {
+pub fn SiteFooter(#[prop(optional_no_strip)] extra: Option<Children>) -> impl IntoView {
     let Catalog(index) = expect_context();
     let (publisher, description) =
         index.with_value(|i| (i.site.publisher.clone(), i.site.description.clone()));
@@ -11,6 +11,7 @@ pub fn SiteFooter() -> impl IntoView {
             <div class="site-footer__inner">
                 <p>{publisher}" — "{description}</p>
                 <p>{text::FOOTER}</p>
+                {extra.map(|extra| extra())}
             </div>
         </footer>
     }

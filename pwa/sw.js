@@ -1,0 +1,71 @@
+// The viewer's service worker. A small hand-written worker rather than a
+// generated one: it does four things, each readable here.
+//  1. Install: precache this build's app shell (pages' shell, script, wasm,
+//     styles, icons, data index) in a cache named by the build.
+//  2. Serve: this build's files from its cache; article bodies from the
+//     cache, else the network, keeping them as they are read.
+//  3. Page navigations: the cached page, else the cached shell, whose app
+//     then shows the article from cached data or says it was not saved. So a
+//     page never mixes two builds' files, online or not.
+//  4. Update: a new build installs beside the old one and waits; the page
+//     offers it, and on "update" it takes over and the page reloads onto it.
+//     Activation deletes every other build's cache.
+// `articles` builds fill in BUILD and PRECACHE (scripts/pwa.mjs).
+
+const BUILD = '__BUILD__';
+const PRECACHE = __PRECACHE__;
+const PREFIX = 'article-viewer-';
+const CACHE = PREFIX + BUILD;
+const SCOPE = new URL('./', self.location.href).href;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches.open(CACHE).then((cache) =>
+      // `reload`: never fill the cache from the browser's HTTP cache.
+      cache.addAll(PRECACHE.map((file) => new Request(new URL(file, SCOPE), { cache: 'reload' }))),
+    ),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) {
+        if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
+      }
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data && event.data.type === 'SKIP_WAITING') self.skipWaiting();
+  if (event.data && event.data.type === 'BUILD' && event.ports[0]) event.ports[0].postMessage(BUILD);
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || !url.href.startsWith(SCOPE)) return;
+  const file = url.pathname.slice(new URL(SCOPE).pathname.length);
+  if (request.mode === 'navigate') {
+    if (file === '' || file.endsWith('.html')) event.respondWith(page(file || 'index.html'));
+    return;
+  }
+  event.respondWith(asset(request, file));
+});
+
+async function page(file) {
+  const cache = await caches.open(CACHE);
+  const hit = (await cache.match(new URL(file, SCOPE).href)) || (await cache.match(new URL('shell.html', SCOPE).href));
+  return hit || fetch(new URL(file, SCOPE).href);
+}
+
+async function asset(request, file) {
+  const cache = await caches.open(CACHE);
+  const hit = await cache.match(request, { ignoreSearch: true });
+  if (hit) return hit;
+  const response = await fetch(request);
+  if (response.ok && file.startsWith('data/articles/')) await cache.put(request, response.clone());
+  return response;
+}

@@ -1,0 +1,28 @@
+use leptos::prelude::*;
+
+/// Notices about the app itself, at the foot of the window: no network, or
+/// a new version ready to take over.
+#[component]
+pub fn AppNotices(#[prop(into)] online: Signal<bool>, update_ready: RwSignal<bool>) -> impl IntoView {
+    let dismissed = RwSignal::new(false);
+    view! {
+        <div class="app-notices">
+            <Show when=move || !online.get()>
+                <p class="notice notice--offline" role="status" data-testid="offline-notice">
+                    "Нет сети — показаны сохранённые статьи"
+                </p>
+            </Show>
+            <Show when=move || update_ready.get() && !dismissed.get()>
+                <div class="notice notice--update" role="status" data-testid="update-prompt">
+                    <p class="notice__text">"Доступна новая версия"</p>
+                    <button type="button" class="button button--small" on:click=move |_| crate::pwa::apply_update()>
+                        "Обновить"
+                    </button>
+                    <button type="button" class="notice__close" aria-label="Не сейчас" on:click=move |_| dismissed.set(true)>
+                        "×"
+                    </button>
+                </div>
+            </Show>
+        </div>
+    }
+}
