@@ -15,8 +15,14 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: 'target/e2e-results.json' }]],
+  // The same suite against two real servers: a plain static one, and Debian's
+  // nginx with the shipped deploy/nginx.conf. Both serve dist/ under a subpath.
+  projects: [
+    { name: 'static', use: { baseURL: 'http://127.0.0.1:8181/portal/news/' }, testIgnore: /nginx\.spec/ },
+    // The offline tests run their own servers, so they need not run twice.
+    { name: 'nginx', use: { baseURL: 'http://127.0.0.1:8282/portal/news/' }, testIgnore: /offline\.spec/ },
+  ],
   use: {
-    baseURL: 'http://127.0.0.1:8181/portal/news/',
     browserName: 'chromium',
     viewport: { width: 1280, height: 800 },
     trace: 'off',
@@ -35,12 +41,22 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: 'node tests/e2e/serve.mjs dist 8181 /portal/news/',
-    url: 'http://127.0.0.1:8181/portal/news/index.html',
-    reuseExistingServer: false,
-    timeout: 30_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: 'node tests/e2e/serve.mjs dist 8181 /portal/news/',
+      url: 'http://127.0.0.1:8181/portal/news/index.html',
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: 'sh tests/e2e/nginx.sh',
+      url: 'http://127.0.0.1:8282/portal/news/index.html',
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -17,12 +17,16 @@ const PRECACHE = __PRECACHE__;
 const PREFIX = 'article-viewer-';
 const CACHE = PREFIX + BUILD;
 const SCOPE = new URL('./', self.location.href).href;
+const HASHED = /[-.][0-9a-f]{16}(_bg)?\.[a-z]+$|^snippets\//;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches.open(CACHE).then((cache) =>
-      // `reload`: never fill the cache from the browser's HTTP cache.
-      cache.addAll(PRECACHE.map((file) => new Request(new URL(file, SCOPE), { cache: 'reload' }))),
+      // Files named by their hash are taken from the HTTP cache when there
+      // (the page has just loaded them); the others are checked with the server.
+      cache.addAll(
+        PRECACHE.map((file) => new Request(new URL(file, SCOPE), { cache: HASHED.test(file) ? 'default' : 'no-cache' })),
+      ),
     ),
   );
 });

@@ -4,7 +4,8 @@
 #     needed under a strict Content-Security-Policy), named by its content hash;
 #  2. keeps Trunk's page as shell.html, the template of every page;
 #  3. builds the data bundle and prerenders every page into it;
-#  4. adds the web app manifest, its icons and the service worker.
+#  4. adds the web app manifest, its icons and the service worker;
+#  5. for release, writes .br and .gz copies of the text and wasm files.
 set -eu
 staging="${TRUNK_STAGING_DIR:?run by trunk}"
 profile="${TRUNK_PROFILE:-debug}"
@@ -32,3 +33,6 @@ cargo run --quiet $flag -p articles -- build --content content --out "$staging" 
 
 # The service worker last: it precaches the pages just written.
 node scripts/pwa.mjs worker "$staging"
+
+# Release sites ship precompressed copies for servers that can send them.
+if [ "$profile" = "release" ]; then node scripts/compress.mjs "$staging"; fi

@@ -11,6 +11,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { Resvg } from '@resvg/resvg-js';
 
@@ -67,14 +68,20 @@ function precacheList() {
 
 function worker() {
   const files = precacheList();
-  const digest = crypto.createHash('sha256');
+  const template = fs.readFileSync(path.join(root, 'pwa/sw.js'), 'utf8');
+  const digest = crypto.createHash('sha256').update(template);
   for (const file of files) digest.update(file).update(fs.readFileSync(path.join(dir, file)));
   const build = digest.digest('hex').slice(0, 16);
-  const template = fs.readFileSync(path.join(root, 'pwa/sw.js'), 'utf8');
   const sw = template.replace("'__BUILD__'", JSON.stringify(build)).replace('__PRECACHE__', JSON.stringify(files));
   fs.writeFileSync(path.join(dir, 'sw.js'), sw);
-  const bytes = files.reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0);
-  console.log(`pwa: sw.js for build ${build}: ${files.length} files, ${bytes} bytes precached`);
+  let raw = 0;
+  let br = 0;
+  for (const f of files) {
+    const bytes = fs.readFileSync(path.join(dir, f));
+    raw += bytes.length;
+    br += zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }
+  console.log(`pwa: sw.js for build ${build}: precaches ${files.length} files, ${raw} bytes (${br} brotli)`);
 }
 
 if (command === 'icons') icons();

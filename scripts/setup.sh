@@ -32,11 +32,23 @@ missing=
 command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 command -v chromedriver >/dev/null 2>&1 || missing="$missing chromium-driver"
 command -v brotli >/dev/null 2>&1 || missing="$missing brotli"
+# nginx for the end-to-end tests against the shipped deploy/nginx.conf.
+command -v nginx >/dev/null 2>&1 || missing="$missing nginx"
+[ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing="$missing libnginx-mod-http-brotli-static"
 if [ -n "$missing" ]; then
   say "installing Debian packages:$missing"
   sudo=; [ "$(id -u)" = 0 ] || sudo=sudo
   $sudo apt-get update -qq
+  # The tests start nginx themselves: keep the package from starting a
+  # system-wide server on port 80 (policy-rc.d, as Debian documents).
+  guard=
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' | $sudo tee /usr/sbin/policy-rc.d >/dev/null
+    $sudo chmod +x /usr/sbin/policy-rc.d
+    guard=1
+  fi
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing
+  [ -z "$guard" ] || $sudo rm -f /usr/sbin/policy-rc.d
 fi
 
 # npm ci only when the lock file changed since the last install.

@@ -1,6 +1,8 @@
 // Bytes a browser downloads for the first view of the list, brotli-compressed
 // as a server would send them: the page, everything it links to, the start-up
-// module's imports, and the data index the viewer fetches.
+// module's imports, the data index the viewer fetches and the service worker
+// it registers. (The worker then fetches the rest of the offline app shell in
+// the background: `node scripts/pwa.mjs worker` reports that.)
 //
 //   node scripts/size.mjs [dist] [--budget BYTES]
 import fs from 'node:fs';
@@ -18,7 +20,7 @@ const brotli = (buf) =>
 // Local files a page or module refers to with ./relative URLs.
 function references(text) {
   const found = new Set();
-  for (const m of text.matchAll(/(?:href|src)="\.\/([^"?#]+)"|from '\.\/([^']+)'|new URL\('\.\/([^']+)'/g)) {
+  for (const m of text.matchAll(/(?:href|src)="\.\/([^"?#]+)"|from ["']\.\/([^"']+)["']|new URL\(["']\.\/([^"']+)["']/g)) {
     found.add(m[1] || m[2] || m[3]);
   }
   return [...found];
@@ -32,7 +34,9 @@ for (let i = 0; i < files.length; i++) {
     if (!files.includes(ref) && fs.existsSync(path.join(dist, ref))) files.push(ref);
   }
 }
+// The viewer fetches its data, and registers the service worker at once.
 files.push('data/index.json');
+if (fs.existsSync(path.join(dist, 'sw.js'))) files.push('sw.js');
 
 let total = 0;
 const rows = files.map((name) => {

@@ -1,0 +1,64 @@
+// What deploy/nginx.conf promises, checked on Debian's nginx serving dist/
+// under /portal/news/: types, caching and precompressed files.
+import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
+
+const hashed = () => {
+  const files = fs.readdirSync('dist');
+  const find = (re) => files.find((f) => re.test(f));
+  return {
+    wasm: find(/_bg\.wasm$/),
+    js: find(/^article-viewer-[0-9a-f]{16}\.js$/),
+    css: find(/\.css$/),
+    icon: find(/^icon-192\.[0-9a-f]{16}\.png$/),
+  };
+};
+
+test.describe('nginx', () => {
+  test('serves every kind of file with its type', async ({ request }) => {
+    const f = hashed();
+    const types = {
+      'index.html': 'text/html',
+      'kirov-delegation-belarus.html': 'text/html',
+      [f.js]: 'javascript',
+      [f.wasm]: 'application/wasm',
+      [f.css]: 'text/css',
+      [f.icon]: 'image/png',
+      'manifest.webmanifest': 'application/manifest+json',
+      'data/index.json': 'application/json',
+      'sw.js': 'javascript',
+    };
+    for (const [file, type] of Object.entries(types)) {
+      const r = await request.get(file);
+      expect(r.status(), file).toBe(200);
+      expect(r.headers()['content-type'], file).toContain(type);
+      expect(r.headers()['x-content-type-options'], file).toBe('nosniff');
+    }
+  });
+
+  test('keeps hashed files for a year and makes the rest revalidate', async ({ request }) => {
+    const f = hashed();
+    const index = await (await request.get('data/index.json')).json();
+    const body = `data/${index.articles[0].body}`;
+    for (const file of [f.js, f.wasm, f.css, f.icon, body]) {
+      const cc = (await request.get(file)).headers()['cache-control'];
+      expect(cc, file).toBe('public, max-age=31536000, immutable');
+    }
+    for (const file of ['index.html', 'kirov-delegation-belarus.html', 'sw.js', 'data/index.json', 'manifest.webmanifest']) {
+      expect((await request.get(file)).headers()['cache-control'], file).toBe('no-cache');
+    }
+  });
+
+  test('sends the precompressed copies', async ({ request }) => {
+    const f = hashed();
+    for (const [encoding, file] of [['br', f.wasm], ['gzip', 'index.html'], ['br', 'data/index.json']]) {
+      const r = await request.get(file, { headers: { 'Accept-Encoding': encoding } });
+      expect(r.headers()['content-encoding'], `${file} as ${encoding}`).toBe(encoding);
+    }
+  });
+
+  test('answers a missing page with 404 and nothing outside the folder', async ({ request }) => {
+    expect((await request.get('no-such-article.html')).status()).toBe(404);
+    expect((await request.get('/etc/passwd')).status()).toBe(404);
+  });
+});

@@ -1,0 +1,266 @@
+// The installed, offline app: manifest and icons, the service worker's
+// caches, reading with no network, and a new deploy offered as an update.
+//
+// Each test runs its own server on a folder it controls, so it can take the
+// network away for real (the server stops) and replace the served files
+// with another build, as a deploy does.
+import { test, expect, chromium } from '@playwright/test';
+import { spawn, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { SEED, waitForApp } from './helpers.js';
+
+const PREFIX = '/news/';
+let nextPort = 8260;
+
+/** A static server of `dir` under PREFIX; resolves once it answers. */
+async function startServer(dir) {
+  const port = nextPort++;
+  const child = spawn('node', ['tests/e2e/serve.mjs', dir, String(port), PREFIX], { stdio: 'ignore' });
+  const base = `http://127.0.0.1:${port}${PREFIX}`;
+  for (let i = 0; i < 50; i++) {
+    try {
+      if ((await fetch(base + 'index.html')).ok) return { base, stop: () => child.kill() };
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error(`the server on ${port} did not start`);
+}
+
+/** A fresh copy of dist/ to serve and change. */
+function copySite(name) {
+  const dir = path.join('target', 'e2e-sites', name);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.cpSync('dist', dir, { recursive: true });
+  return dir;
+}
+
+/** Waits until a service worker controls the page (the first visit installs it). */
+async function waitForWorker(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    }
+  });
+}
+
+async function listTitles(page) {
+  return page.getByTestId('article-card').getByRole('heading', { level: 2 }).allInnerTexts();
+}
+
+function pngSize(bytes) {
+  // The IHDR chunk: width and height right after the 8-byte signature and chunk header.
+  return [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+}
+
+test.describe('installable app', () => {
+  test('the manifest and its icons load, and Chrome finds nothing against installing', async ({ request, baseURL }) => {
+    // A browser profile on disk: Chrome never offers to install from a private window.
+    const profile = fs.mkdtempSync(path.join('target', 'e2e-profile-'));
+    const context = await chromium.launchPersistentContext(profile, { ...test.info().project.use.launchOptions, baseURL });
+    const page = context.pages()[0] || (await context.newPage());
+    try {
+      await page.goto('index.html');
+      await waitForApp(page);
+      await waitForWorker(page);
+
+      const href = await page.locator('link[rel=manifest]').getAttribute('href');
+      const manifestUrl = new URL(href, page.url()).href;
+      const response = await request.get(manifestUrl);
+      expect(response.ok()).toBe(true);
+      const manifest = await response.json();
+      expect(manifest.name).toBe('Новости Кировской области');
+      expect(manifest.name_localized.en.value).toBe('Kirov Region News');
+      expect(manifest.display).toBe('standalone');
+      expect(manifest.start_url).toBe('./');
+      expect(manifest.scope).toBe('./');
+      const purposes = [];
+      for (const icon of manifest.icons) {
+        const png = await request.get(new URL(icon.src, manifestUrl).href);
+        expect(png.ok(), icon.src).toBe(true);
+        expect(png.headers()['content-type']).toContain('image/png');
+        const [w, h] = pngSize(await png.body());
+        expect(`${w}x${h}`).toBe(icon.sizes);
+        purposes.push(`${icon.sizes} ${icon.purpose}`);
+      }
+      expect(purposes).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
+
+      const cdp = await page.context().newCDPSession(page);
+      const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+      expect(installabilityErrors).toEqual([]);
+    } finally {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    }
+  });
+});
+
+test.describe('offline', () => {
+  test('with the network gone the list, filters and read articles work; an unsaved one says so', async ({ page, context }) => {
+    const site = copySite('offline');
+    const server = await startServer(site);
+    try {
+      await page.goto(server.base + 'index.html');
+      await waitForApp(page);
+      await waitForWorker(page);
+      // Read the real article once: its text is kept as it is read.
+      await page.getByRole('link', { name: SEED.title }).click();
+      await expect(page.getByTestId('passage').first()).toBeVisible();
+
+      server.stop();
+      await context.setOffline(true);
+      await page.goto(server.base + 'index.html');
+      await waitForApp(page);
+      await expect(page.getByTestId('offline-notice')).toHaveText('Нет сети — показаны сохранённые статьи');
+      const all = (await listTitles(page)).length;
+      expect(all).toBeGreaterThan(1);
+      await page.getByRole('group', { name: 'Темы' }).getByRole('button', { name: /^Транспорт/ }).click();
+      await expect(page).toHaveURL(/\?topic=transport$/);
+      expect((await listTitles(page)).length).toBeLessThan(all);
+
+      // The article read before: from its link, and from a fresh navigation.
+      await page.goto(server.base + `${SEED.slug}.html?lens=agriculture`);
+      await waitForApp(page);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(SEED.title);
+      await expect(page.locator('[data-testid=passage][data-lens-match]').first()).toBeVisible();
+
+      // An article never opened: its page still opens, and says why there is no text.
+      await page.goto(server.base + 'sovetsk-bridge-bus-route.html');
+      await waitForApp(page);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(page.getByRole('alert')).toContainText('не сохранена для чтения без сети');
+    } finally {
+      await context.setOffline(false);
+      server.stop();
+    }
+  });
+
+  test('"save all" fetches every article with visible progress, then all read offline', async ({ page, context }) => {
+    const site = copySite('save-all');
+    const server = await startServer(site);
+    try {
+      await page.goto(server.base + 'index.html');
+      await waitForApp(page);
+      await waitForWorker(page);
+      await page.reload();
+      await waitForApp(page);
+      const index = JSON.parse(fs.readFileSync(path.join(site, 'data/index.json'), 'utf8'));
+
+      await page.getByRole('button', { name: 'Сохранить все статьи для чтения без сети' }).click();
+      await expect(page.getByTestId('save-status')).toHaveText(
+        `Все статьи (${index.articles.length}) сохранены: их можно читать без сети.`,
+      );
+
+      server.stop();
+      await context.setOffline(true);
+      for (const a of index.articles) {
+        await page.goto(server.base + `${a.slug}.html`);
+        await waitForApp(page);
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(a.title);
+        await expect(page.getByTestId('passage').first()).toBeVisible();
+        await expect(page.getByRole('alert')).toHaveCount(0);
+      }
+    } finally {
+      await context.setOffline(false);
+      server.stop();
+    }
+  });
+});
+
+test.describe('a new deploy', () => {
+  /** Build B: dist with other content, as `make dist` would have made it. */
+  function buildB() {
+    const dir = path.join('target', 'e2e-sites', 'build-b');
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.cpSync('dist', dir, { recursive: true });
+    for (const f of fs.readdirSync(dir)) if (f.endsWith('.html') && f !== 'shell.html') fs.rmSync(path.join(dir, f));
+    fs.rmSync(path.join(dir, 'data'), { recursive: true });
+    execFileSync('cargo', ['run', '--quiet', '--release', '-p', 'articles', '--', 'build',
+      '--content', 'tests/fixtures/deploy-b', '--out', dir, '--shell', path.join(dir, 'shell.html')], { stdio: 'pipe' });
+    execFileSync('node', ['scripts/pwa.mjs', 'worker', dir], { stdio: 'pipe' });
+    return dir;
+  }
+
+  function deploy(from, to) {
+    fs.rmSync(to, { recursive: true, force: true });
+    fs.cpSync(from, to, { recursive: true });
+  }
+
+  async function openA(page, server) {
+    await page.goto(server.base + 'index.html');
+    await waitForApp(page);
+    await waitForWorker(page);
+    await expect(page.getByRole('link', { name: SEED.title })).toBeVisible();
+  }
+
+  async function checkForUpdate(page) {
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  }
+
+  test('the open app offers the new version; accepting shows B, with only B\'s files', async ({ page }) => {
+    const b = buildB();
+    const site = copySite('deploy-accept');
+    const server = await startServer(site);
+    try {
+      await openA(page, server);
+      deploy(b, site);
+      await checkForUpdate(page);
+      const prompt = page.getByTestId('update-prompt');
+      await expect(prompt).toContainText('Доступна новая версия');
+      // Until the reader accepts, the page stays on A.
+      await expect(page.getByRole('link', { name: SEED.title })).toBeVisible();
+
+      const requests = [];
+      page.on('request', (r) => requests.push(r.url()));
+      await Promise.all([page.waitForEvent('load'), prompt.getByRole('button', { name: 'Обновить' }).click()]);
+      await waitForApp(page);
+      await expect(page.getByRole('link', { name: 'Статья новой сборки' })).toBeVisible();
+      await expect(page.getByRole('link', { name: SEED.title })).toHaveCount(0);
+      await expect(prompt).toHaveCount(0);
+
+      // Every file the page asked for after the update exists in B.
+      for (const url of requests) {
+        const file = decodeURIComponent(new URL(url).pathname.slice(PREFIX.length)) || 'index.html';
+        expect(fs.existsSync(path.join(b, file)), `${file} is one of B's files`).toBe(true);
+      }
+      // And only B's cache is left.
+      const caches = await page.evaluate(() => caches.keys());
+      const build = fs.readFileSync(path.join(b, 'sw.js'), 'utf8').match(/const BUILD = "([0-9a-f]+)"/)[1];
+      expect(caches).toEqual([`article-viewer-${build}`]);
+    } finally {
+      server.stop();
+    }
+  });
+
+  test('dismissing keeps the reader on A, consistent, until the next start', async ({ page }) => {
+    const b = buildB();
+    const site = copySite('deploy-dismiss');
+    const server = await startServer(site);
+    try {
+      await openA(page, server);
+      // Read one article on A: it is kept with A.
+      await page.getByRole('link', { name: SEED.title }).click();
+      await expect(page.getByTestId('passage').first()).toBeVisible();
+      await page.goBack();
+      deploy(b, site);
+      await checkForUpdate(page);
+      const prompt = page.getByTestId('update-prompt');
+      await prompt.getByRole('button', { name: 'Не сейчас' }).click();
+      await expect(prompt).toHaveCount(0);
+
+      // A reload is not a new start: still A, list and article alike, and the offer again.
+      await page.reload();
+      await waitForApp(page);
+      await expect(page.getByRole('link', { name: SEED.title })).toBeVisible();
+      await expect(page.getByRole('link', { name: 'Статья новой сборки' })).toHaveCount(0);
+      await page.getByRole('link', { name: SEED.title }).click();
+      await expect(page.getByTestId('passage').first()).toBeVisible();
+      await expect(page.getByRole('alert')).toHaveCount(0);
+      await expect(prompt).toContainText('Доступна новая версия');
+    } finally {
+      server.stop();
+    }
+  });
+});
