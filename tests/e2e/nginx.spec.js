@@ -8,9 +8,9 @@ const hashed = () => {
   const find = (re) => files.find((f) => re.test(f));
   return {
     wasm: find(/_bg\.wasm$/),
-    js: find(/^article-viewer-[0-9a-f]{16}\.js$/),
+    js: find(/^article-viewer-[0-9a-f]{12,16}\.js$/),
     css: find(/\.css$/),
-    icon: find(/^icon-192\.[0-9a-f]{16}\.png$/),
+    icon: find(/^icon-192\.[0-9a-f]{12,16}\.png$/),
   };
 };
 

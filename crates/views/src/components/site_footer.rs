@@ -4,12 +4,11 @@ use leptos::prelude::*;
 #[component]
 pub fn SiteFooter(#[prop(optional_no_strip)] extra: Option<Children>) -> impl IntoView {
     let Catalog(index) = expect_context();
-    let (publisher, description) =
-        index.with_value(|i| (i.site.publisher.clone(), i.site.description.clone()));
+    let description = index.with_value(|i| i.site.description.clone());
     view! {
         <footer class="site-footer">
             <div class="site-footer__inner">
-                <p>{publisher}" — "{description}</p>
+                <p>{description}</p>
                 <p>{text::FOOTER}</p>
                 {extra.map(|extra| extra())}
             </div>
