@@ -17,7 +17,7 @@ const PRECACHE = __PRECACHE__;
 const PREFIX = 'article-viewer-';
 const CACHE = PREFIX + BUILD;
 const SCOPE = new URL('./', self.location.href).href;
-const HASHED = /[-.][0-9a-f]{12,16}(_bg)?\.[a-z]+$|^snippets\//;
+const HASHED = /[-.][0-9a-f]{12,16}(_bg)?\.[a-z]+$/;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(

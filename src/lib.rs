@@ -33,7 +33,11 @@ pub fn App() -> impl IntoView {
     provide_context(Selection(state.into()));
 
     let update_ready = RwSignal::new(false);
-    pwa::register(move || update_ready.set(true));
+    // Saving for offline needs a worker serving the page; on a first visit
+    // one takes over a moment after the page starts.
+    let worker_active = RwSignal::new(pwa::worker_active());
+    pwa::register(move || update_ready.set(true), move || worker_active.set(true));
+    provide_context(WorkerActive(worker_active.into()));
     let online = use_online();
 
     let (index, reload) = use_load(data::load_index);
@@ -55,6 +59,10 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// Whether a service worker serves the page, so articles can be saved.
+#[derive(Clone, Copy)]
+struct WorkerActive(Signal<bool>);
+
 /// The whole page once the index is here; it replaces the prerendered copy.
 #[component]
 fn Viewer(index: Index) -> impl IntoView {
@@ -70,10 +78,10 @@ fn Viewer(index: Index) -> impl IntoView {
         let _ = document().document_element().map(|html| html.set_attribute("data-app", "ready"));
     });
 
-    // Saving for offline needs a service worker serving the page.
-    let footer = move || pwa::worker_active().then(|| view! { <SaveOffline /> });
+    let WorkerActive(worker_active) = expect_context();
+    let footer = move || worker_active.get().then(|| view! { <SaveOffline /> });
     view! {
-        <Frame footer=Box::new(move || footer().into_any())>
+        <Frame footer=Box::new(move || footer.into_any())>
             {move || match page.get() {
                 Page::List { .. } => view! { <ListView /> }.into_any(),
                 Page::Article(slug) => view! { <ArticleRoute slug /> }.into_any(),

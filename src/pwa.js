@@ -4,10 +4,22 @@
 let registration = null;
 
 // Registers ./sw.js relative to the page, so any folder works. Calls
-// `onUpdate()` when a new build has installed and waits for the reader.
-export function registerWorker(onUpdate) {
+// `onUpdate()` when a new build has installed and waits for the reader, and
+// `onControlled()` once a worker serves the page.
+export function registerWorker(onUpdate, onControlled) {
   if (!('serviceWorker' in navigator)) return;
-  navigator.serviceWorker.register('sw.js').then((reg) => {
+  const container = navigator.serviceWorker;
+  let controlled = !!container.controller;
+  container.addEventListener('controllerchange', () => {
+    // A new build took over (accepted here or in another tab): the old
+    // build's cache is gone, so this page moves onto the new build too.
+    if (controlled) location.reload();
+    else {
+      controlled = true;
+      onControlled();
+    }
+  });
+  container.register('sw.js').then((reg) => {
     registration = reg;
     const offer = () => {
       if (reg.waiting && navigator.serviceWorker.controller) onUpdate();
@@ -17,7 +29,7 @@ export function registerWorker(onUpdate) {
       const worker = reg.installing;
       if (worker) worker.addEventListener('statechange', () => worker.state === 'installed' && offer());
     });
-  }).catch(() => {});
+  }).catch((err) => console.warn('The offline copy is not available:', err));
   // Look for a new build when the reader comes back or the network does.
   const check = () => registration && registration.update().catch(() => {});
   document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && check());
@@ -36,6 +48,6 @@ export function applyUpdate() {
     location.reload();
     return;
   }
-  navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
+  // The page reloads on `controllerchange` (see registerWorker).
   waiting.postMessage({ type: 'SKIP_WAITING' });
 }

@@ -7,17 +7,20 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(module = "/src/pwa.js")]
 extern "C" {
     #[wasm_bindgen(js_name = registerWorker)]
-    fn register_worker(on_update: &Closure<dyn Fn()>);
+    fn register_worker(on_update: &Closure<dyn Fn()>, on_controlled: &Closure<dyn Fn()>);
     #[wasm_bindgen(js_name = workerActive)]
     pub fn worker_active() -> bool;
     #[wasm_bindgen(js_name = applyUpdate)]
     pub fn apply_update();
 }
 
-/// Registers `sw.js`; `on_update` runs when a new build waits to take over.
-pub fn register(on_update: impl Fn() + 'static) {
-    let callback = Closure::<dyn Fn()>::new(on_update);
-    register_worker(&callback);
+/// Registers `sw.js`; `on_update` runs when a new build waits to take over,
+/// `on_controlled` when a worker starts serving this page.
+pub fn register(on_update: impl Fn() + 'static, on_controlled: impl Fn() + 'static) {
+    let on_update = Closure::<dyn Fn()>::new(on_update);
+    let on_controlled = Closure::<dyn Fn()>::new(on_controlled);
+    register_worker(&on_update, &on_controlled);
     // The page keeps listening for as long as it lives.
-    callback.forget();
+    on_update.forget();
+    on_controlled.forget();
 }

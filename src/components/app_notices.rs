@@ -1,3 +1,4 @@
+use super::AppText;
 use leptos::prelude::*;
 
 /// Notices about the app itself, at the foot of the window: no network, or
@@ -5,20 +6,21 @@ use leptos::prelude::*;
 #[component]
 pub fn AppNotices(#[prop(into)] online: Signal<bool>, update_ready: RwSignal<bool>) -> impl IntoView {
     let dismissed = RwSignal::new(false);
+    let text = AppText::for_document();
     view! {
         <div class="app-notices">
             <Show when=move || !online.get()>
                 <p class="notice notice--offline" role="status" data-testid="offline-notice">
-                    "Нет сети — показаны сохранённые статьи"
+                    {text.offline()}
                 </p>
             </Show>
             <Show when=move || update_ready.get() && !dismissed.get()>
                 <div class="notice notice--update" role="status" data-testid="update-prompt">
-                    <p class="notice__text">"Доступна новая версия"</p>
+                    <p class="notice__text">{text.update_ready()}</p>
                     <button type="button" class="button button--small" on:click=move |_| crate::pwa::apply_update()>
-                        "Обновить"
+                        {text.update()}
                     </button>
-                    <button type="button" class="notice__close" aria-label="Не сейчас" on:click=move |_| dismissed.set(true)>
+                    <button type="button" class="notice__close" aria-label=text.not_now() on:click=move |_| dismissed.set(true)>
                         "×"
                     </button>
                 </div>

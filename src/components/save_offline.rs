@@ -1,3 +1,4 @@
+use super::AppText;
 use crate::data;
 use catalog::ArticleMeta;
 use leptos::{prelude::*, task::spawn_local};
@@ -19,6 +20,7 @@ enum Saving {
 pub fn SaveOffline() -> impl IntoView {
     let Catalog(index) = expect_context();
     let state = RwSignal::new(Saving::Idle);
+    let text = AppText::for_document();
     let save = move |_| {
         let articles: Vec<ArticleMeta> = index.with_value(|ix| ix.articles.clone());
         let total = articles.len();
@@ -37,21 +39,19 @@ pub fn SaveOffline() -> impl IntoView {
     let running = move || matches!(state.get(), Saving::Running(..));
     let progress = move || match state.get() {
         Saving::Idle => String::new(),
-        Saving::Running(done, total) => format!("Сохранено {done} из {total}…"),
-        Saving::Done(total) => format!("Все статьи ({total}) сохранены: их можно читать без сети."),
-        Saving::Failed(failed, total) => {
-            format!("Не удалось сохранить {failed} из {total}: проверьте связь и повторите.")
-        }
+        Saving::Running(done, total) => text.saving(done, total),
+        Saving::Done(total) => text.saved(total),
+        Saving::Failed(failed, total) => text.not_saved(failed, total),
     };
     view! {
         <div class="save-offline">
             <button type="button" class="button button--small" on:click=save disabled=running aria-busy=move || running().to_string()>
-                "Сохранить все статьи для чтения без сети"
+                {text.save_all()}
             </button>
             <Show when=move || matches!(state.get(), Saving::Running(..))>
                 {move || match state.get() {
                     Saving::Running(done, total) => view! {
-                        <progress class="save-offline__bar" max=total value=done aria-label="Сохранение статей"></progress>
+                        <progress class="save-offline__bar" max=total value=done aria-label=text.saving_label()></progress>
                     }.into_any(),
                     _ => ().into_any(),
                 }}

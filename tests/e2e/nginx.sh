@@ -16,8 +16,14 @@ modules=
 brotli=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 [ -f "$brotli" ] && modules="load_module $brotli;"
 
+# Run as root, nginx's workers drop to an unprivileged user that may not
+# read a checkout in a private home folder: keep them as the caller.
+user=
+[ "$(id -u)" = 0 ] && user="user root;"
+
 cat > "$run/nginx.conf" <<CONF
 $modules
+$user
 worker_processes 1;
 pid $run/nginx.pid;
 error_log stderr warn;
@@ -41,5 +47,4 @@ http {
     }
 }
 CONF
-# Debian's nginx runs its workers as www-data: they read dist/ through the symlink.
 exec nginx -p "$run" -c "$run/nginx.conf" -e stderr -g 'daemon off;'

@@ -54,6 +54,7 @@ test.describe('nginx', () => {
     for (const [encoding, file] of [['br', f.wasm], ['gzip', 'index.html'], ['br', 'data/index.json']]) {
       const r = await request.get(file, { headers: { 'Accept-Encoding': encoding } });
       expect(r.headers()['content-encoding'], `${file} as ${encoding}`).toBe(encoding);
+      expect(r.headers()['vary'], file).toContain('Accept-Encoding');
     }
   });
 

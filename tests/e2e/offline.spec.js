@@ -6,6 +6,7 @@
 // with another build, as a deploy does.
 import { test, expect, chromium } from '@playwright/test';
 import { spawn, execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SEED, waitForApp } from './helpers.js';
@@ -17,8 +18,11 @@ let nextPort = 8260;
 async function startServer(dir) {
   const port = nextPort++;
   const child = spawn('node', ['tests/e2e/serve.mjs', dir, String(port), PREFIX], { stdio: 'ignore' });
+  // A server that could not listen (the port is taken) must not pass for this one.
+  let exited = false;
+  child.on('exit', () => (exited = true));
   const base = `http://127.0.0.1:${port}${PREFIX}`;
-  for (let i = 0; i < 50; i++) {
+  for (let i = 0; i < 50 && !exited; i++) {
     try {
       if ((await fetch(base + 'index.html')).ok) return { base, stop: () => child.kill() };
     } catch {}
@@ -132,8 +136,8 @@ test.describe('offline', () => {
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await expect(page.getByRole('alert')).toContainText('не сохранена для чтения без сети');
     } finally {
-      await context.setOffline(false);
       server.stop();
+      await context.setOffline(false).catch(() => {});
     }
   });
 
@@ -144,8 +148,6 @@ test.describe('offline', () => {
       await page.goto(server.base + 'index.html');
       await waitForApp(page);
       await waitForWorker(page);
-      await page.reload();
-      await waitForApp(page);
       const index = JSON.parse(fs.readFileSync(path.join(site, 'data/index.json'), 'utf8'));
 
       await page.getByRole('button', { name: 'Сохранить все статьи для чтения без сети' }).click();
@@ -163,8 +165,8 @@ test.describe('offline', () => {
         await expect(page.getByRole('alert')).toHaveCount(0);
       }
     } finally {
-      await context.setOffline(false);
       server.stop();
+      await context.setOffline(false).catch(() => {});
     }
   });
 });
@@ -175,8 +177,24 @@ test.describe('a new deploy', () => {
     const dir = path.join('target', 'e2e-sites', 'build-b');
     fs.rmSync(dir, { recursive: true, force: true });
     fs.cpSync('dist', dir, { recursive: true });
-    for (const f of fs.readdirSync(dir)) if (f.endsWith('.html') && f !== 'shell.html') fs.rmSync(path.join(dir, f));
+    for (const f of fs.readdirSync(dir)) {
+      const stale = (f.endsWith('.html') && f !== 'shell.html') || f.endsWith('.br') || f.endsWith('.gz');
+      if (stale) fs.rmSync(path.join(dir, f));
+    }
     fs.rmSync(path.join(dir, 'data'), { recursive: true });
+    // B's styles differ, under a new hashed name (and integrity), so a page
+    // that mixed the two builds would ask for a file B does not have.
+    const css = fs.readdirSync(dir).find((f) => /-[0-9a-f]{12,16}\.css$/.test(f));
+    const stylesA = fs.readFileSync(path.join(dir, css));
+    const stylesB = Buffer.concat([stylesA, Buffer.from('\n/* build B */\n')]);
+    const digest = (bytes, algorithm, encoding) => crypto.createHash(algorithm).update(bytes).digest(encoding);
+    const cssB = css.replace(/-[0-9a-f]{12,16}\.css$/, `-${digest(stylesB, 'sha256', 'hex').slice(0, 16)}.css`);
+    fs.rmSync(path.join(dir, css));
+    fs.writeFileSync(path.join(dir, cssB), stylesB);
+    const shell = path.join(dir, 'shell.html');
+    fs.writeFileSync(shell, fs.readFileSync(shell, 'utf8')
+      .replaceAll(css, cssB)
+      .replaceAll(`sha384-${digest(stylesA, 'sha384', 'base64')}`, `sha384-${digest(stylesB, 'sha384', 'base64')}`));
     execFileSync('cargo', ['run', '--quiet', '--release', '-p', 'articles', '--', 'build',
       '--content', 'tests/fixtures/deploy-b', '--out', dir, '--shell', path.join(dir, 'shell.html')], { stdio: 'pipe' });
     execFileSync('node', ['scripts/pwa.mjs', 'worker', dir], { stdio: 'pipe' });
@@ -220,7 +238,11 @@ test.describe('a new deploy', () => {
       await expect(page.getByRole('link', { name: SEED.title })).toHaveCount(0);
       await expect(prompt).toHaveCount(0);
 
-      // Every file the page asked for after the update exists in B.
+      // B's styles are in use, and every file the page asked for after the update exists in B.
+      const cssB = fs.readdirSync(b).find((f) => f.endsWith('.css'));
+      const styles = requests.filter((url) => new URL(url).pathname.endsWith('.css')).map((url) => path.basename(new URL(url).pathname));
+      expect(styles.length).toBeGreaterThan(0);
+      expect(new Set(styles)).toEqual(new Set([cssB]));
       for (const url of requests) {
         const file = decodeURIComponent(new URL(url).pathname.slice(PREFIX.length)) || 'index.html';
         expect(fs.existsSync(path.join(b, file)), `${file} is one of B's files`).toBe(true);

@@ -51,6 +51,16 @@ const TYPES = {
   '.woff2': 'font/woff2',
 };
 
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+].join('; ');
+
 function contentType(file) {
   return TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
 }
@@ -125,6 +135,8 @@ const server = http.createServer((req, res) => {
       res.writeHead(200, {
         'Content-Type': contentType(real),
         'Content-Length': stat.size,
+        // The strict policy a portal may send (the same as deploy/nginx.conf).
+        'Content-Security-Policy': CSP,
       });
       if (req.method === 'HEAD') {
         res.end();
