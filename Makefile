@@ -5,8 +5,9 @@ SHELL := /bin/sh
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-# Bytes of the first view of the list, brotli (scripts/size.mjs).
-SIZE_BUDGET := 147456
+# Bytes of the first view of the list, brotli (scripts/size.mjs): 156 KiB,
+# the measured 152 KiB with room for small changes, never for a new library.
+SIZE_BUDGET := 159744
 
 .PHONY: setup serve dist check test test-native test-web test-e2e size bench clean
 
@@ -45,10 +46,12 @@ test-e2e:
 size:
 	@node scripts/size.mjs dist --budget $(SIZE_BUDGET)
 
-## Times `articles build` on 10,000 generated articles.
-bench:
+## Times `articles build` on 10,000 generated articles, and the embedded
+## viewer's first render on a portal page (from `make dist`).
+bench: dist
 	cargo build --quiet --release -p articles
 	sh scripts/bench.sh
+	node scripts/bench-embed.mjs dist
 
 clean:
 	rm -rf dist target/e2e-results.json target/e2e-artifacts

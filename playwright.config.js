@@ -19,8 +19,8 @@ export default defineConfig({
   // nginx with the shipped deploy/nginx.conf. Both serve dist/ under a subpath.
   projects: [
     { name: 'static', use: { baseURL: 'http://127.0.0.1:8181/portal/news/' }, testIgnore: /nginx\.spec/ },
-    // The offline tests run their own servers, so they need not run twice.
-    { name: 'nginx', use: { baseURL: 'http://127.0.0.1:8282/portal/news/' }, testIgnore: /offline\.spec/ },
+    // The offline and embedding tests run their own servers, so they need not run twice.
+    { name: 'nginx', use: { baseURL: 'http://127.0.0.1:8282/portal/news/' }, testIgnore: /(offline|embed)\.spec/ },
   ],
   use: {
     browserName: 'chromium',

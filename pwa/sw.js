@@ -53,7 +53,9 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || !url.href.startsWith(SCOPE)) return;
   const file = url.pathname.slice(new URL(SCOPE).pathname.length);
   if (request.mode === 'navigate') {
-    if (file === '' || file.endsWith('.html')) event.respondWith(page(file || 'index.html'));
+    // The site's pages are the .html files of its own folder (a subfolder,
+    // such as a demo, is left to the network).
+    if (file === '' || (file.endsWith('.html') && !file.includes('/'))) event.respondWith(page(file || 'index.html'));
     return;
   }
   event.respondWith(asset(request, file));

@@ -4,8 +4,9 @@
 #     needed under a strict Content-Security-Policy), named by its content hash;
 #  2. keeps Trunk's page as shell.html, the template of every page;
 #  3. builds the data bundle and prerenders every page into it;
-#  4. adds the web app manifest, its icons and the service worker;
-#  5. for release, writes .br and .gz copies of the text and wasm files.
+#  4. adds the embeddable element and iframe page (embed.js, embed.html);
+#  5. adds the web app manifest, its icons and the service worker;
+#  6. for release, writes .br and .gz copies of the text and wasm files.
 set -eu
 staging="${TRUNK_STAGING_DIR:?run by trunk}"
 profile="${TRUNK_PROFILE:-debug}"
@@ -30,6 +31,13 @@ rm "$staging/index.html"
 
 if [ "$profile" = "release" ]; then flag=--release; else flag=; fi
 cargo run --quiet $flag -p articles -- build --content content --out "$staging" --shell "$staging/shell.html"
+
+# <article-viewer> and the iframe page for portals (docs/embed.md).
+node scripts/embed.mjs "$staging"
+
+# `make serve` also serves the demo portal page (examples/portal.html); a
+# release site does not ship it.
+if [ "$profile" != "release" ]; then cp -R examples "$staging/examples"; fi
 
 # The service worker last: it precaches the pages just written.
 node scripts/pwa.mjs worker "$staging"

@@ -63,6 +63,7 @@ function precacheList() {
   };
   walk('');
   files.push('index.html', 'shell.html', 'data/index.json');
+  if (fs.existsSync(path.join(dir, 'embed.html'))) files.push('embed.html');
   return files.sort();
 }
 

@@ -8,8 +8,16 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
-/// Where the bundle is, relative to the page.
-const DATA: &str = "data/";
+/// Where the bundle is: `data/` beside the viewer's own pages, or the URL an
+/// embedded viewer is given.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DataBase(pub String);
+
+impl Default for DataBase {
+    fn default() -> Self {
+        Self("data/".into())
+    }
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadError {
@@ -34,16 +42,16 @@ impl fmt::Display for LoadError {
     }
 }
 
-pub async fn load_index() -> Result<Index, LoadError> {
-    let index: Index = fetch_json(&format!("{DATA}index.json")).await?;
+pub async fn load_index(DataBase(base): DataBase) -> Result<Index, LoadError> {
+    let index: Index = fetch_json(&format!("{base}index.json")).await?;
     check_schema(index.schema)?;
     Ok(index)
 }
 
 /// The body of the article `meta` describes.
-pub async fn load_body(meta: ArticleMeta) -> Result<ArticleBody, LoadError> {
+pub async fn load_body(DataBase(base): DataBase, meta: ArticleMeta) -> Result<ArticleBody, LoadError> {
     let slug = meta.slug.clone();
-    let body: ArticleBody = fetch_json(&format!("{DATA}{}", meta.body_file())).await?;
+    let body: ArticleBody = fetch_json(&format!("{base}{}", meta.body_file())).await?;
     check_schema(body.schema)?;
     if body.slug != slug {
         return Err(LoadError::Malformed(format!("в файле статья «{}»", body.slug)));

@@ -3,11 +3,13 @@
 
 mod components;
 mod data;
+mod embed;
 mod hooks;
 mod pwa;
 
 use catalog::{Index, Page, Slug, ViewState};
-use data::LoadError;
+use data::{DataBase, LoadError};
+pub use embed::ArticleViewer;
 use components::{AppNotices, SaveOffline};
 use hooks::{use_history, use_load, use_online, use_page_title};
 use leptos::prelude::*;
@@ -15,10 +17,14 @@ use std::sync::Arc;
 use views::{ArticleView, BodyState, Catalog, Frame, ListView, NotFound, Selection};
 use wasm_bindgen::JsCast;
 
-/// Starts the viewer in `#app` on the current page.
+/// Starts the viewer in `#app` on one of its own pages. The wasm starts it
+/// on every page it loads into; on a portal's page (`embed.js`), whose own
+/// `#app` is not the viewer's, only the `<article-viewer>` elements start.
 pub fn start() {
     let Some(root) = document()
-        .get_element_by_id("app")
+        .query_selector("#app[data-article-viewer-app]")
+        .ok()
+        .flatten()
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
     else {
         return;
@@ -31,6 +37,7 @@ pub fn App() -> impl IntoView {
     let state = RwSignal::new(hooks::location_view().unwrap_or_else(|| ViewState::list(Vec::new())));
     use_history(state);
     provide_context(Selection(state.into()));
+    hooks::use_list_return(state.into(), ViewState::list(Vec::new()));
 
     let update_ready = RwSignal::new(false);
     // Saving for offline needs a worker serving the page; on a first visit
@@ -40,7 +47,8 @@ pub fn App() -> impl IntoView {
     provide_context(WorkerActive(worker_active.into()));
     let online = use_online();
 
-    let (index, reload) = use_load(data::load_index);
+    provide_context(DataBase::default());
+    let (index, reload) = use_load(|| data::load_index(DataBase::default()));
     let page = move || match index.get() {
         // Until the index is here the prerendered page stays in view.
         None => ().into_any(),
@@ -94,12 +102,13 @@ fn Viewer(index: Index) -> impl IntoView {
 #[component]
 fn ArticleRoute(slug: Slug) -> impl IntoView {
     let Catalog(index) = expect_context();
+    let data: DataBase = expect_context();
     let Some(meta) = index.with_value(|ix| ix.article(&slug).cloned()) else {
         return view! { <NotFound /> }.into_any();
     };
     let (body, reload) = use_load({
         let meta = meta.clone();
-        move || data::load_body(meta.clone())
+        move || data::load_body(data.clone(), meta.clone())
     });
     let state = Signal::derive(move || match body.get() {
         None => BodyState::Loading,

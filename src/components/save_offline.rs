@@ -19,16 +19,18 @@ enum Saving {
 #[component]
 pub fn SaveOffline() -> impl IntoView {
     let Catalog(index) = expect_context();
+    let source: data::DataBase = expect_context();
     let state = RwSignal::new(Saving::Idle);
     let text = AppText::for_document();
     let save = move |_| {
         let articles: Vec<ArticleMeta> = index.with_value(|ix| ix.articles.clone());
         let total = articles.len();
+        let source = source.clone();
         state.set(Saving::Running(0, total));
         spawn_local(async move {
             let mut failed = 0;
             for (done, meta) in articles.into_iter().enumerate() {
-                if data::load_body(meta).await.is_err() {
+                if data::load_body(source.clone(), meta).await.is_err() {
                     failed += 1;
                 }
                 state.try_set(Saving::Running(done + 1, total));

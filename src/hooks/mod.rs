@@ -1,9 +1,11 @@
 mod use_history;
+mod use_list_return;
 mod use_load;
 mod use_online;
 mod use_page_title;
 
 pub use use_history::{location_view, use_history};
+pub use use_list_return::use_list_return;
 pub use use_load::use_load;
 pub use use_online::use_online;
 pub use use_page_title::use_page_title;

@@ -5,6 +5,7 @@
 
 mod bundle;
 mod date;
+mod embed;
 mod filter;
 mod ids;
 mod lang;
@@ -17,6 +18,7 @@ pub use bundle::{
     SCHEMA_VERSION,
 };
 pub use date::Date;
+pub use embed::{EmbedOptions, Theme, EMBED_LIMIT};
 pub use filter::{filter, passages_with_topic};
 pub use ids::{Slug, TopicId};
 pub use lang::{plural_ru, Plural};

@@ -9,6 +9,16 @@ pub struct Catalog(pub StoredValue<Index>);
 #[derive(Clone, Copy)]
 pub struct Selection(pub Signal<ViewState>);
 
+/// Where the viewer's own pages are, when the components are shown inside
+/// another site's page (the embedded viewer); links are relative otherwise.
+#[derive(Clone, Debug)]
+pub struct LinkBase(pub String);
+
+/// The list an article's "back" link returns to: the one the reader came
+/// from, topics and page included. Without it, the whole list.
+#[derive(Clone, Copy)]
+pub struct ListReturn(pub Signal<ViewState>);
+
 /// Moves to another view in place (the app pushes it to the history).
 /// While prerendering nothing moves: links are plain links.
 #[derive(Clone, Copy)]

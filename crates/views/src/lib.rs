@@ -12,5 +12,5 @@ mod text;
 pub use components::{
     ArticleView, BodyState, Frame, ListView, LoadError, NotFound, SiteFooter, SiteHeader, PAGE_SIZE,
 };
-pub use context::{Catalog, Nav, Selection};
+pub use context::{Catalog, LinkBase, ListReturn, Nav, Selection};
 pub use text::list_page_title;

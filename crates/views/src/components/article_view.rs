@@ -1,5 +1,5 @@
 use super::{ArticleBody, LoadError, TopicLabels, ViewLink};
-use crate::text;
+use crate::{text, ListReturn};
 use catalog::{ArticleMeta, ViewState};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -23,13 +23,18 @@ pub fn ArticleView(
 ) -> impl IntoView {
     let ArticleMeta { title, date, lang, topics, sample, source, .. } = meta;
     let failed_title = title.clone();
-    view! {
-        <nav class="crumbs" aria-label="Навигация">
-            <ViewLink to=ViewState::list(Vec::new()) class="crumbs__back">
+    let back = use_context::<ListReturn>();
+    let back_link = move || {
+        let to = back.map_or_else(|| ViewState::list(Vec::new()), |ListReturn(list)| list.get());
+        view! {
+            <ViewLink to class="crumbs__back">
                 <span aria-hidden="true">"← "</span>
                 {text::BACK_TO_LIST}
             </ViewLink>
-        </nav>
+        }
+    };
+    view! {
+        <nav class="crumbs" aria-label="Навигация">{back_link}</nav>
         <article class="article" lang=lang>
             <header class="article__header">
                 <p class="article__meta">

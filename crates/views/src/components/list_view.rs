@@ -10,7 +10,12 @@ pub const PAGE_SIZE: usize = 20;
 
 /// The list of articles, newest first, with the topic filter.
 #[component]
-pub fn ListView(#[prop(default = PAGE_SIZE)] page_size: usize) -> impl IntoView {
+pub fn ListView(
+    #[prop(default = PAGE_SIZE)] page_size: usize,
+    /// Whether the topic chips are shown (an embedded list may hide them).
+    #[prop(default = true)]
+    filter: bool,
+) -> impl IntoView {
     let Catalog(index) = expect_context();
     let Selection(selection) = expect_context();
     let nav = use_context::<Nav>();
@@ -39,7 +44,7 @@ pub fn ListView(#[prop(default = PAGE_SIZE)] page_size: usize) -> impl IntoView 
 
     view! {
         <h1 class="page-title" tabindex="-1">{text::LIST_HEADING}</h1>
-        <TopicFilter />
+        {filter.then(|| view! { <TopicFilter /> })}
         <p class="result-count" role="status" data-testid="result-count">
             {move || text::shown(matching.with(Vec::len), total)}
         </p>

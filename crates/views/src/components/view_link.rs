@@ -1,4 +1,4 @@
-use crate::Nav;
+use crate::{LinkBase, Nav};
 use catalog::ViewState;
 use leptos::{ev::MouseEvent, prelude::*};
 
@@ -11,7 +11,10 @@ pub fn ViewLink(
     children: Children,
 ) -> impl IntoView {
     let nav = use_context::<Nav>();
-    let href = to.href();
+    let href = match use_context::<LinkBase>() {
+        Some(LinkBase(base)) => format!("{base}{}", to.href()),
+        None => to.href(),
+    };
     let on_click = move |ev: MouseEvent| {
         let plain = ev.button() == 0
             && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key());

@@ -1,0 +1,187 @@
+// The viewer inside a portal's page: two <article-viewer> elements and an
+// iframe on a hostile host page (global resets, patched prototypes), all
+// under the strict CSP, compared with the same page without the hostility.
+//
+// The pages (tests/e2e/host/) sit at the site's root and the viewer's
+// dist/ in news/ beside them, as a portal would host it.
+import { test, expect } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { PNG } from 'pngjs';
+import pixelmatch from 'pixelmatch';
+import { SEED, topic } from './helpers.js';
+
+let server;
+let index;
+
+test.beforeAll(async () => {
+  const dir = path.join('target', 'e2e-sites', 'portal');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.cpSync('tests/e2e/host', dir, { recursive: true });
+  fs.cpSync('dist', path.join(dir, 'news'), { recursive: true });
+  index = JSON.parse(fs.readFileSync('dist/data/index.json', 'utf8'));
+  const port = 8250;
+  const child = spawn('node', ['tests/e2e/serve.mjs', dir, String(port), '/'], { stdio: 'ignore' });
+  let exited = false;
+  child.on('exit', () => (exited = true));
+  const base = `http://127.0.0.1:${port}/`;
+  for (let i = 0; i < 50 && !exited; i++) {
+    try {
+      if ((await fetch(base + 'clean.html')).ok) {
+        server = { base, stop: () => child.kill() };
+        return;
+      }
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error(`the portal server on ${port} did not start`);
+});
+
+test.afterAll(() => server?.stop());
+
+/** Opens a host page, recording CSP violations and errors from the start. */
+async function openHost(page, name) {
+  const problems = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.effectiveDirective} ${e.blockedURI || 'inline'}`);
+    });
+  });
+  const response = await page.goto(server.base + `${name}.html`);
+  expect(response.headers()['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  const viewers = {
+    first: page.locator('#first'),
+    second: page.locator('#second'),
+    frame: page.frameLocator('#frame'),
+  };
+  for (const v of [viewers.first, viewers.second, viewers.frame.locator('article-viewer')]) {
+    await expect(v.getByTestId('article-card').first()).toBeVisible();
+  }
+  return { viewers, problems };
+}
+
+const cardTitles = (viewer) => viewer.getByTestId('article-card').getByRole('heading', { level: 2 }).allInnerTexts();
+const slugsOf = (ids) => index.articles.filter((a) => a.topics.some((t) => ids.includes(t)));
+
+test.describe('embedded in a portal page', () => {
+  test('looks as it does on a clean page, whatever the host page styles', async ({ page }) => {
+    const shots = {};
+    for (const name of ['clean', 'hostile']) {
+      await openHost(page, name);
+      await page.evaluate(() => document.fonts.ready);
+      shots[name] = PNG.sync.read(await page.locator('#first').screenshot());
+    }
+    const [a, b] = [shots.clean, shots.hostile];
+    // The host's reset makes the element inline, which may round its box
+    // differently by a pixel; what it draws must not change.
+    expect(b.width).toBe(a.width);
+    expect(Math.abs(b.height - a.height)).toBeLessThanOrEqual(2);
+    const [w, h] = [a.width, Math.min(a.height, b.height)];
+    const rows = (png) => png.data.subarray(0, w * h * 4);
+    const diff = pixelmatch(rows(a), rows(b), null, w, h, { threshold: 0.1 });
+    expect(diff / (w * h), `${diff} pixels differ`).toBeLessThan(0.005);
+  });
+
+  test('the host keeps its own styles, and the viewer adds none to the page', async ({ page }) => {
+    const { problems } = await openHost(page, 'hostile');
+    await expect(page.getByTestId('host-title')).toHaveCSS('color', 'rgb(0, 128, 0)');
+    await expect(page.getByTestId('host-title')).toHaveCSS('font-size', '48px');
+    await expect(page.getByTestId('host-box')).toBeHidden();
+    // Nothing of ours in the page's own styles.
+    expect(await page.evaluate(() => [...document.styleSheets].map((s) => s.href && new URL(s.href).pathname))).toEqual(['/hostile.css']);
+    // The patched prototypes were in force, and the viewer worked through them.
+    expect(await page.evaluate(() => window.hostPatchedCalls)).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+
+  test('two elements filter independently and tell the page what happens', async ({ page }) => {
+    const { viewers, problems } = await openHost(page, 'hostile');
+    const { first, second } = viewers;
+    const industry = topic(index, 'industry');
+    const agriculture = slugsOf(['agriculture']);
+
+    // limit="3": three cards of all articles; topics="agriculture", filter="off": no chips.
+    expect(await cardTitles(first)).toHaveLength(3);
+    expect(await cardTitles(second)).toEqual(agriculture.slice(0, 10).map((a) => a.title));
+    await expect(second.getByRole('group', { name: 'Темы' })).toHaveCount(0);
+
+    await first.getByRole('group', { name: 'Темы' }).getByRole('button', { name: new RegExp(`^${industry.ru}`) }).click();
+    await expect(first.getByTestId('result-count')).toContainText(`${slugsOf(['industry']).length} из ${index.articles.length}`);
+    expect(await cardTitles(second)).toEqual(agriculture.slice(0, 10).map((a) => a.title));
+    // The page's URL is the portal's: the elements leave it alone by default.
+    expect(new URL(page.url()).search).toBe('');
+
+    await second.getByRole('link', { name: SEED.title }).click();
+    await expect(second.getByRole('heading', { level: 1 })).toHaveText(SEED.title);
+    await expect(first.getByRole('heading', { level: 1 })).toHaveText('Новости');
+    // A link is a real link to the article's own page on the viewer's site.
+    await second.getByRole('link', { name: /Все новости/ }).click();
+    await expect(second.getByRole('link', { name: SEED.title })).toHaveAttribute('href', `${server.base}news/${SEED.slug}.html`);
+
+    expect(await page.evaluate(() => window.hostEvents)).toEqual([
+      { type: 'topics-change', from: 'first', detail: { topics: ['industry'] } },
+      { type: 'article-open', from: 'second', detail: { slug: SEED.slug, title: SEED.title, url: `${server.base}news/${SEED.slug}.html` } },
+    ]);
+    expect(problems).toEqual([]);
+  });
+
+  test('follows its attributes, and unmounts when removed', async ({ page }) => {
+    const { viewers, problems } = await openHost(page, 'hostile');
+    const { second } = viewers;
+    await page.locator('#second').evaluate((el) => {
+      el.setAttribute('topics', 'transport');
+      el.setAttribute('theme', 'dark');
+      el.setAttribute('compact', '');
+    });
+    await expect.poll(() => cardTitles(second)).toEqual(slugsOf(['transport']).map((a) => a.title));
+    await expect(second.locator('[data-theme]')).toHaveAttribute('data-theme', 'dark');
+    // Compact: the cards keep their titles and drop their summaries.
+    await expect(second.getByText(slugsOf(['transport'])[0].summary)).toBeHidden();
+    await expect(page.locator('#first').getByText(index.articles[0].summary)).toBeVisible();
+
+    const left = await page.locator('#second').evaluate((el) => {
+      el.remove();
+      return el.shadowRoot.querySelectorAll('[data-testid=article-card]').length;
+    });
+    expect(left).toBe(0);
+    // Put back, it starts again.
+    await page.evaluate(() => document.body.append(Object.assign(document.createElement('article-viewer'), { id: 'again' })));
+    await expect(page.locator('#again').getByTestId('article-card').first()).toBeVisible();
+    expect(problems).toEqual([]);
+  });
+
+  test('the iframe takes its content\'s height, as filters change it', async ({ page }) => {
+    const { viewers, problems } = await openHost(page, 'hostile');
+    const frame = page.locator('#frame');
+    const content = () => viewers.frame.locator('body').evaluate((b) => Math.ceil(b.getBoundingClientRect().height));
+    const height = () => frame.evaluate((f) => Math.round(f.getBoundingClientRect().height));
+
+    expect(await cardTitles(viewers.frame.locator('article-viewer'))).toEqual(slugsOf(['transport']).map((a) => a.title));
+    await expect.poll(height).toBe(await content());
+    const before = await height();
+
+    // All topics: more cards, a taller frame (limit=5).
+    await viewers.frame.getByRole('button', { name: 'Все темы' }).click();
+    await expect(viewers.frame.getByTestId('article-card')).toHaveCount(Math.min(5, index.articles.length));
+    await expect.poll(height).toBeGreaterThan(before);
+    await expect.poll(async () => (await height()) === (await content())).toBe(true);
+    // The frame's events reach the page, from the iframe element.
+    await expect.poll(() => page.evaluate(() => window.hostEvents.map((e) => `${e.type} ${e.from}`))).toEqual(['topics-change frame']);
+    expect(problems).toEqual([]);
+  });
+
+  test('resize.js ignores size messages from anything but its iframe', async ({ page }) => {
+    await openHost(page, 'hostile');
+    const frame = page.locator('#frame');
+    await expect.poll(() => frame.evaluate((f) => f.style.height)).not.toBe('');
+    const before = await frame.evaluate((f) => f.style.height);
+    // The host page itself (another window than the frame's) posts a forged size.
+    await page.evaluate(() => window.postMessage({ source: 'article-viewer', type: 'resize', height: 5 }, '*'));
+    await page.waitForTimeout(200);
+    expect(await frame.evaluate((f) => f.style.height)).toBe(before);
+  });
+});
