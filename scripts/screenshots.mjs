@@ -1,8 +1,12 @@
 // Screenshots of the built site for docs/: the list and the real article with
-// a topic lens, at desktop (1280 px) and phone (390 px) widths.
+// a topic lens, at desktop (1280 px) and phone (390 px) widths, and the demo
+// portal page (examples/portal.html) with both embedding modes.
 //
 //   node scripts/screenshots.mjs [dist] [outdir]
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { chromium } from 'playwright-core';
 
 const dist = process.argv[2] || 'dist';
@@ -10,7 +14,11 @@ const out = process.argv[3] || 'docs';
 const port = 8190;
 const base = `http://127.0.0.1:${port}/news/`;
 
-const server = spawn('node', ['tests/e2e/serve.mjs', dist, String(port), '/news/'], { stdio: 'ignore' });
+// The site with the demo portal page in it, as `make serve` has it.
+const site = fs.mkdtempSync(path.join(os.tmpdir(), 'screenshots-'));
+fs.cpSync(dist, site, { recursive: true });
+fs.cpSync('examples', path.join(site, 'examples'), { recursive: true });
+const server = spawn('node', ['tests/e2e/serve.mjs', site, String(port), '/news/'], { stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 500));
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -35,7 +43,17 @@ try {
     }
     await page.close();
   }
+  for (const [width, height, suffix] of [[1280, 900, 'desktop'], [390, 844, 'phone']]) {
+    const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });
+    await page.goto(base + 'examples/portal.html');
+    await page.locator('article-viewer [data-testid=article-card]').first().waitFor();
+    await page.frameLocator('iframe').locator('article-viewer [data-testid=article-card]').first().waitFor();
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: `${out}/embed-portal-${suffix}.png`, fullPage: suffix === 'desktop' });
+    await page.close();
+  }
 } finally {
+  fs.rmSync(site, { recursive: true, force: true });
   await browser.close();
   server.kill();
 }

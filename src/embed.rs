@@ -141,7 +141,12 @@ fn use_embed_history(state: RwSignal<ViewState>, options: Signal<EmbedOptions>, 
         }
     })));
     let listener = window_event_listener(ev::popstate, move |_| {
-        if let Some(view) = options.with_untracked(url_view) {
+        // Only an element that keeps its view in the URL follows the history;
+        // an entry without its parameter is the element's starting view.
+        let view = options.with_untracked(|o| {
+            o.url_param.is_some().then(|| url_view(o).unwrap_or_else(|| ViewState::list(o.topics.clone())))
+        });
+        if let Some(view) = view {
             state.set(view);
         }
     });

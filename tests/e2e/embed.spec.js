@@ -174,6 +174,29 @@ test.describe('embedded in a portal page', () => {
     expect(problems).toEqual([]);
   });
 
+  test('with url-state, the view lives in one parameter of the page\'s URL', async ({ page }) => {
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(server.base + 'routed.html?section=region');
+    const viewer = page.locator('#routed');
+    await viewer.getByRole('link', { name: SEED.title }).click();
+    await expect(viewer.getByRole('heading', { level: 1 })).toHaveText(SEED.title);
+    // The portal's own parameters stay; the viewer's is added beside them.
+    const url = new URL(page.url());
+    expect(url.pathname).toBe('/routed.html');
+    expect(url.searchParams.get('section')).toBe('region');
+    expect(url.searchParams.get('news')).toBe(`${SEED.slug}.html`);
+
+    // A reload (or a shared link) opens the same article in the element.
+    await page.reload();
+    await expect(viewer.getByRole('heading', { level: 1 })).toHaveText(SEED.title);
+    // Back returns the element to the list, and the page to its own URL.
+    await page.goBack();
+    await expect(viewer.getByRole('link', { name: SEED.title })).toBeVisible();
+    expect(new URL(page.url()).searchParams.get('news')).toBeNull();
+    expect(problems).toEqual([]);
+  });
+
   test('resize.js ignores size messages from anything but its iframe', async ({ page }) => {
     await openHost(page, 'hostile');
     const frame = page.locator('#frame');
