@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import pixelmatch from 'pixelmatch';
+import AxeBuilder from '@axe-core/playwright';
 import { SEED, topic } from './helpers.js';
 
 let server;
@@ -152,6 +153,18 @@ test.describe('embedded in a portal page', () => {
     await page.evaluate(() => document.body.append(Object.assign(document.createElement('article-viewer'), { id: 'again' })));
     await expect(page.locator('#again').getByTestId('article-card').first()).toBeVisible();
     expect(problems).toEqual([]);
+  });
+
+  test('inside the element, list and article have no accessibility violations', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await openHost(page, 'clean');
+    const axe = () => new AxeBuilder({ page }).include('#first').analyze();
+    let { violations } = await axe();
+    expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    await page.locator('#first').getByRole('link', { name: SEED.title }).click();
+    await expect(page.locator('#first').getByRole('heading', { level: 1 })).toHaveText(SEED.title);
+    ({ violations } = await axe());
+    expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   });
 
   test('the iframe takes its content\'s height, as filters change it', async ({ page }) => {
