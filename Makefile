@@ -9,7 +9,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 # the measured 152 KiB with room for small changes, never for a new library.
 SIZE_BUDGET := 159744
 
-.PHONY: setup serve dist check test test-native test-web test-e2e size bench clean
+.PHONY: setup serve dist check new import test test-native test-web test-e2e size bench clean
 
 setup:
 	@sh scripts/setup.sh
@@ -26,6 +26,14 @@ dist: setup
 ## Checks the articles in content/ and reports every problem.
 check:
 	cargo run --quiet -p articles -- check
+
+## Starts an article dated today: make new TITLE="Заголовок"
+new:
+	cargo run --quiet -p articles -- new "$(TITLE)"
+
+## Imports RSS, Atom or JSON Feed files (or folders): make import FEEDS="feed.xml"
+import:
+	cargo run --quiet -p articles -- import $(FEEDS)
 
 test: setup test-native test-web dist size test-e2e
 

@@ -219,8 +219,24 @@ pub fn parse_article(path: &Path, text: &str, topics: &[TopicDef], site_lang: &s
         s.finish(r);
         Some(Image { src: src?.value, alt: alt?.value })
     });
+    // Where an imported article came from (`articles import`).
+    let suggested = f.table("import", r).and_then(|mut s| {
+        s.required_string("id", r);
+        s.string("hash", r);
+        s.string("feed", r);
+        s.string("author", r);
+        let suggested = s.bool("topics_suggested", r).unwrap_or(false).then(|| s.span());
+        s.finish(r);
+        suggested
+    });
     let had_topics = doc.get_ref().contains_key("topics");
     f.finish(r);
+    if let Some(at) = suggested {
+        r.push(
+            Diagnostic::warning(path, at, "the topics were suggested by `articles import` from keywords")
+                .with_hint("check `topics`, then delete the line `topics_suggested = true`"),
+        );
+    }
 
     if summary.is_none() {
         r.push(Diagnostic::warning(path, 0..3, "no `summary`: the list and link previews will show none").with_hint("add `summary = \"…\"`: one or two sentences"));

@@ -5,5 +5,8 @@ pub mod build;
 pub mod content;
 pub mod diagnostic;
 mod fields;
+pub mod html;
+pub mod import;
 pub mod markdown;
 pub mod render;
+pub mod slug;

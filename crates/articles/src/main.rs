@@ -1,4 +1,4 @@
-use articles::{build, content, diagnostic::Report, render::Shell};
+use articles::{build, content, diagnostic::Report, import, render::Shell, slug};
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -30,6 +30,22 @@ enum Command {
         #[arg(long)]
         shell: Option<PathBuf>,
     },
+    /// Turns RSS, Atom and JSON Feed items into articles; importing again
+    /// changes only what the feed changed.
+    Import {
+        /// Feed files, or folders of them.
+        #[arg(required = true)]
+        feeds: Vec<PathBuf>,
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
+    /// Starts a new article dated today, with its front matter filled in.
+    New {
+        /// The article's title.
+        title: String,
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -46,6 +62,53 @@ fn main() -> ExitCode {
             }
         }
         Command::Build { content, out, shell } => run_build(&content, &out, shell.as_deref()),
+        Command::Import { feeds, content } => {
+            let report = import::run(&feeds, &content);
+            for line in &report.lines {
+                eprintln!("{line}");
+            }
+            eprintln!("{}", report.summary());
+            if report.errors == 0 {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+        Command::New { title, content } => new_article(&title, &content),
+    }
+}
+
+fn new_article(title: &str, dir: &Path) -> ExitCode {
+    let title = title.trim();
+    let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+    let slug = match slug::from_title(title, 60) {
+        s if s.is_empty() => "article".to_owned(),
+        s => s,
+    };
+    let path = dir.join("articles").join(format!("{today}-{slug}.md"));
+    if title.is_empty() {
+        eprintln!("error: give the article a title: articles new \"Заголовок\"");
+        return ExitCode::FAILURE;
+    }
+    if path.exists() {
+        eprintln!("{}: error: this file is already there; nothing was written", path.display());
+        return ExitCode::FAILURE;
+    }
+    let title = toml::Value::String(title.to_owned()).to_string();
+    let text = format!(
+        "+++\ntitle = {title}\ndate = {today}\ntopics = []\nsummary = \"\"\npeople = []\nplaces = []\norganizations = []\n\n# [source]\n# name = \"\"\n# url = \"https://…\"\n+++\n\nThe first paragraph is the lead.\n"
+    );
+    let written = std::fs::create_dir_all(path.parent().unwrap_or(dir)).and_then(|()| std::fs::write(&path, text));
+    match written {
+        Ok(()) => {
+            println!("{}", path.display());
+            eprintln!("new article: {}; fill in `topics` and `summary`, then `make check`", path.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{}: error: {e}", path.display());
+            ExitCode::FAILURE
+        }
     }
 }
 

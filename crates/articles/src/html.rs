@@ -1,0 +1,309 @@
+//! HTML from a feed to the Markdown of an article body, through a real HTML
+//! parser (html5ever, via `scraper`). What an article can hold is kept:
+//! paragraphs, headings, lists, quotes, links, emphasis. Everything else is
+//! dropped and said so: scripts, styles, frames and their content; images
+//! (an article's picture goes in `[image]`); event handler attributes; links
+//! that run code; unknown tags, whose text is kept.
+
+use ego_tree::NodeRef;
+use scraper::{Html, Node};
+
+pub struct Converted {
+    /// The body, as Markdown.
+    pub markdown: String,
+    /// The body as plain text, for topics and the summary.
+    pub text: String,
+    /// What was left out, one line each.
+    pub dropped: Vec<String>,
+}
+
+pub fn to_markdown(html: &str) -> Converted {
+    let doc = Html::parse_fragment(html);
+    let mut w = Writer::default();
+    for child in doc.tree.root().children() {
+        w.node(child);
+    }
+    w.flush("");
+    let text = w.blocks.iter().map(|b| plain(b)).collect::<Vec<_>>().join("\n");
+    Converted { markdown: w.blocks.join("\n\n"), text, dropped: w.dropped }
+}
+
+/// Plain text (a feed's `yandex:full-text`) as Markdown: each line a paragraph.
+pub fn text_to_markdown(text: &str) -> Converted {
+    let paragraphs: Vec<String> = text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect();
+    let markdown = paragraphs.iter().map(|p| escape_start(&escape(p))).collect::<Vec<_>>().join("\n\n");
+    Converted { markdown, text: paragraphs.join("\n"), dropped: Vec::new() }
+}
+
+/// Plain text of `html` (a title or a summary that may carry markup).
+pub fn to_text(html: &str) -> String {
+    let doc = Html::parse_fragment(html);
+    let text: String = doc.root_element().text().collect();
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Elements dropped with everything inside them.
+const DROPPED: &[&str] = &[
+    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "noscript", "template",
+    "form", "input", "button", "select", "textarea", "svg", "math", "canvas", "video", "audio", "link",
+    "meta", "base", "head", "title",
+];
+/// Containers whose content becomes paragraphs.
+const BLOCKS: &[&str] = &[
+    "p", "div", "section", "article", "main", "header", "footer", "figure", "figcaption", "address",
+    "center", "aside", "nav", "table", "thead", "tbody", "tfoot", "tr", "caption", "dl", "dt", "dd", "pre",
+];
+/// Inline wrappers whose text is kept as it is.
+const INLINE: &[&str] = &[
+    "html", "body", "span", "font", "u", "small", "big", "mark", "sub", "sup", "time", "abbr", "cite", "q",
+    "code", "s", "del", "ins", "tt", "dfn", "kbd", "samp", "var", "label", "bdi", "bdo", "data", "td", "th",
+    "picture", "nobr",
+];
+
+#[derive(Default)]
+struct Writer {
+    blocks: Vec<String>,
+    line: String,
+    dropped: Vec<String>,
+}
+
+impl Writer {
+    /// Ends the current paragraph, writing it with `prefix` (`## `, `- `…).
+    fn flush(&mut self, prefix: &str) {
+        let text = self.line.split_whitespace().collect::<Vec<_>>().join(" ");
+        self.line.clear();
+        if text.is_empty() {
+            return;
+        }
+        let text = if prefix.is_empty() { escape_start(&text) } else { text };
+        self.blocks.push(format!("{prefix}{text}"));
+    }
+
+    /// The inline Markdown of `node`'s children, on its own.
+    fn inline(&mut self, node: NodeRef<'_, Node>) -> String {
+        let outer = std::mem::take(&mut self.line);
+        for child in node.children() {
+            self.node(child);
+        }
+        std::mem::replace(&mut self.line, outer)
+    }
+
+    /// `node`'s inline Markdown wrapped in `open`…`close`, the spaces around
+    /// it kept outside (`<b> word</b>.` → ` **word**.`).
+    fn wrapped(&mut self, node: NodeRef<'_, Node>, open: &str, close: &str) -> Option<String> {
+        let inner = self.inline(node);
+        let text = inner.split_whitespace().collect::<Vec<_>>().join(" ");
+        if text.is_empty() {
+            self.line.push_str(&inner);
+            return None;
+        }
+        let lead = if inner.starts_with(char::is_whitespace) { " " } else { "" };
+        let trail = if inner.ends_with(char::is_whitespace) { " " } else { "" };
+        self.line.push_str(&format!("{lead}{open}{text}{close}{trail}"));
+        Some(text)
+    }
+
+    fn node(&mut self, node: NodeRef<'_, Node>) {
+        let element = match node.value() {
+            Node::Text(t) => {
+                self.line.push_str(&escape(t));
+                return;
+            }
+            Node::Element(e) => e,
+            _ => return,
+        };
+        let name = element.name();
+        for (attr, _) in element.attrs() {
+            if attr.to_ascii_lowercase().starts_with("on") {
+                self.dropped.push(format!("dropped the `{attr}` attribute of <{name}>"));
+            }
+        }
+        match name {
+            n if DROPPED.contains(&n) => self.dropped.push(format!("dropped <{n}> and what it held")),
+            "img" => self.dropped.push("dropped an image (<img>): an article's picture goes in `[image]`".into()),
+            "br" | "hr" => self.flush(""),
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                self.flush("");
+                self.line = self.inline(node);
+                self.flush(if matches!(name, "h1" | "h2") { "## " } else { "### " });
+            }
+            "ul" | "ol" => {
+                self.flush("");
+                let mut number = 0;
+                for item in node.children() {
+                    if matches!(item.value(), Node::Element(e) if matches!(e.name(), "ul" | "ol")) {
+                        self.dropped.push("a list inside a list became items of the outer one".into());
+                    }
+                    let text = self.inline(item);
+                    if !text.trim().is_empty() {
+                        number += 1;
+                        self.line = text;
+                        self.flush(&if name == "ol" { format!("{number}. ") } else { "- ".into() });
+                    }
+                }
+            }
+            "li" => {
+                self.flush("");
+                self.line = self.inline(node);
+                self.flush("- ");
+            }
+            "blockquote" => {
+                self.flush("");
+                let mut inner = Writer::default();
+                for child in node.children() {
+                    inner.node(child);
+                }
+                inner.flush("");
+                self.dropped.append(&mut inner.dropped);
+                if !inner.blocks.is_empty() {
+                    let quoted: Vec<String> = inner.blocks.iter().map(|b| format!("> {b}")).collect();
+                    self.blocks.push(quoted.join("\n>\n"));
+                }
+            }
+            "a" => {
+                let href = element.attr("href").map(str::trim).unwrap_or("");
+                match safe_href(href) {
+                    Some(href) => {
+                        self.wrapped(node, "[", &format!("]({href})"));
+                    }
+                    None => {
+                        if !href.is_empty() {
+                            self.dropped.push(format!("dropped a link to `{}`, kept its text", short(href)));
+                        }
+                        let text = self.inline(node);
+                        self.line.push_str(&text);
+                    }
+                }
+            }
+            "em" | "i" => {
+                self.wrapped(node, "*", "*");
+            }
+            "strong" | "b" => {
+                self.wrapped(node, "**", "**");
+            }
+            n if BLOCKS.contains(&n) => {
+                self.flush("");
+                for child in node.children() {
+                    self.node(child);
+                }
+                self.flush("");
+            }
+            n => {
+                if !INLINE.contains(&n) {
+                    self.dropped.push(format!("dropped the unknown tag <{n}>, kept its text"));
+                }
+                for child in node.children() {
+                    self.node(child);
+                }
+            }
+        }
+    }
+}
+
+/// Text with every character Markdown would read as markup escaped.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '&' | '~') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A paragraph that would start a list or a heading in Markdown, escaped.
+fn escape_start(text: &str) -> String {
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    if text.starts_with(['-', '+', '=']) {
+        format!("\\{text}")
+    } else if digits > 0 && text[digits..].starts_with(['.', ')']) {
+        format!("{}\\{}", &text[..digits], &text[digits..])
+    } else {
+        text.to_owned()
+    }
+}
+
+/// The link as Markdown may hold it, if it is one the site publishes.
+fn safe_href(href: &str) -> Option<String> {
+    if href.is_empty() {
+        return None;
+    }
+    let scheme = href.split_once(':').map(|(s, _)| s.to_ascii_lowercase());
+    let allowed = match scheme {
+        Some(s) if s.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c)) => {
+            matches!(s.as_str(), "http" | "https" | "mailto" | "tel")
+        }
+        // `a:b` where `a` is not a scheme: a relative path.
+        _ => !href.chars().any(char::is_control),
+    };
+    allowed.then(|| href.replace(' ', "%20").replace('(', "%28").replace(')', "%29"))
+}
+
+fn short(s: &str) -> String {
+    s.chars().take(60).collect()
+}
+
+/// Markdown back to plain text, roughly: for keywords and the summary.
+fn plain(block: &str) -> String {
+    let mut out = String::new();
+    let mut chars = block.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                if let Some(n) = chars.next() {
+                    out.push(n);
+                }
+            }
+            '*' | '[' | ']' | '>' | '#' => {}
+            '(' if out.ends_with(']') => {}
+            _ => out.push(c),
+        }
+    }
+    out.trim_start_matches(['-', ' ']).to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_structure_and_drops_what_could_run() {
+        let c = to_markdown(
+            "<p>Первый <b>абзац</b> и <a href=\"https://example.org/a b\">ссылка</a>.</p>\
+             <script>alert(1)</script><h2>Итоги</h2><ul><li>молоко</li><li>торф</li></ul>\
+             <blockquote><p>Цитата</p></blockquote><img src=x onerror=alert(1)>\
+             <p onclick=\"steal()\">Текст <a href=\"javascript:alert(1)\">тут</a> <blink>мигает</blink></p>",
+        );
+        assert_eq!(
+            c.markdown,
+            "Первый **абзац** и [ссылка](https://example.org/a%20b).\n\n## Итоги\n\n- молоко\n\n- торф\n\n> Цитата\n\nТекст тут мигает"
+        );
+        assert_eq!(
+            c.dropped,
+            [
+                "dropped <script> and what it held",
+                "dropped the `onerror` attribute of <img>",
+                "dropped an image (<img>): an article's picture goes in `[image]`",
+                "dropped the `onclick` attribute of <p>",
+                "dropped a link to `javascript:alert(1)`, kept its text",
+                "dropped the unknown tag <blink>, kept its text",
+            ]
+        );
+    }
+
+    #[test]
+    fn markup_in_text_stays_text() {
+        // Entities that decode to markup are text, escaped for Markdown.
+        let c = to_markdown("<p>&lt;script&gt;alert(1)&lt;/script&gt; 1. * _x_</p><p>1. не список</p>");
+        assert_eq!(c.markdown, "\\<script\\>alert(1)\\</script\\> 1. \\* \\_x\\_\n\n1\\. не список");
+        assert!(c.dropped.is_empty());
+    }
+
+    #[test]
+    fn line_breaks_split_paragraphs() {
+        let c = to_markdown("Первая строка<br><br>Вторая строка");
+        assert_eq!(c.markdown, "Первая строка\n\nВторая строка");
+        assert_eq!(c.text, "Первая строка\nВторая строка");
+    }
+}

@@ -1,0 +1,359 @@
+//! `articles import`: RSS 0.9–2.0, Atom and JSON Feed items into
+//! `content/articles/<date>-<slug>.md`.
+//!
+//! Each file remembers its item (`[import] id`) and a hash of what the feed
+//! said (`[import] hash`), so importing the same feed again changes nothing,
+//! and an item the feed changed is rewritten and reported. Topics are
+//! suggested from topics.toml's keywords and marked as suggested until an
+//! editor confirms them; an editor's confirmed topics survive an update.
+
+use crate::{content, diagnostic::Report, html, slug};
+use catalog::{Tagger, TopicId};
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// What happened, line by line, and whether anything failed.
+#[derive(Default)]
+pub struct ImportReport {
+    pub lines: Vec<String>,
+    pub errors: usize,
+    pub new: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+}
+
+impl ImportReport {
+    fn error(&mut self, line: String) {
+        self.errors += 1;
+        self.lines.push(line);
+    }
+
+    pub fn summary(&self) -> String {
+        let mut s = format!("{} new, {} updated, {} unchanged", self.new, self.updated, self.unchanged);
+        if self.errors > 0 {
+            let _ = write!(s, ", {} {}", self.errors, if self.errors == 1 { "error" } else { "errors" });
+        }
+        s
+    }
+}
+
+/// An article file written by an earlier import.
+struct Known {
+    path: PathBuf,
+    hash: String,
+    /// The editor's topics, once confirmed (no `topics_suggested`).
+    confirmed: Option<Vec<String>>,
+}
+
+pub fn run(feeds: &[PathBuf], content_dir: &Path) -> ImportReport {
+    let mut report = ImportReport::default();
+    let mut problems = Report::default();
+    let topics_path = content_dir.join("topics.toml");
+    let topics = match std::fs::read_to_string(&topics_path) {
+        Ok(text) => content::parse_topics(&topics_path, &text, &mut problems),
+        Err(e) => {
+            report.error(format!("{}: {e}", topics_path.display()));
+            return report;
+        }
+    };
+    let tagger = Tagger::new(topics.iter().map(|t| (t.id.clone(), t.keywords.as_slice())));
+    let order: Vec<TopicId> = topics.iter().map(|t| t.id.clone()).collect();
+    let articles = content_dir.join("articles");
+    let mut known = known_imports(&articles);
+
+    for file in feed_files(feeds, &mut report) {
+        let read = std::fs::read(&file).map_err(|e| e.to_string()).and_then(|bytes| {
+            let feed = feed_rs::parser::parse(bytes.as_slice()).map_err(|e| e.to_string())?;
+            Ok((feed, yandex_full_texts(&String::from_utf8_lossy(&bytes))))
+        });
+        let (feed, full_texts) = match read {
+            Ok(read) => read,
+            Err(e) => {
+                report.error(format!("{}: error: not a feed that can be read: {e}", file.display()));
+                continue;
+            }
+        };
+        if feed.entries.is_empty() {
+            report.lines.push(format!("{}: warning: the feed has no items", file.display()));
+        }
+        let feed_title = feed.title.as_ref().map(|t| html::to_text(&t.content)).filter(|t| !t.is_empty());
+        for (n, entry) in feed.entries.iter().enumerate() {
+            let place = format!("{}: item {}", file.display(), n + 1);
+            let full_text = full_texts.get(n).cloned().flatten();
+            match item(entry, full_text, feed_title.as_deref(), &file, &tagger, &order) {
+                Err(why) => report.error(format!("{place}: error: {why}")),
+                Ok(new) => {
+                    for note in &new.dropped {
+                        report.lines.push(format!("{place}: {note}"));
+                    }
+                    save(new, &articles, &mut known, &place, &mut report);
+                }
+            }
+        }
+    }
+    report
+}
+
+/// The files named: feeds themselves, or every feed file in a folder.
+fn feed_files(paths: &[PathBuf], report: &mut ImportReport) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(path)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| matches!(x.to_str(), Some("xml" | "rss" | "atom" | "json"))))
+                .collect();
+            found.sort();
+            files.extend(found);
+        } else if path.is_file() {
+            files.push(path.clone());
+        } else {
+            report.error(format!("{}: error: no such file or folder", path.display()));
+        }
+    }
+    files
+}
+
+/// One item as an article file's text.
+struct Item {
+    id: String,
+    hash: String,
+    file_name: String,
+    text: String,
+    dropped: Vec<String>,
+    title: String,
+}
+
+fn item(
+    entry: &feed_rs::model::Entry,
+    full_text: Option<String>,
+    feed_title: Option<&str>,
+    file: &Path,
+    tagger: &Tagger,
+    order: &[TopicId],
+) -> Result<Item, String> {
+    let title = entry.title.as_ref().map(|t| html::to_text(&t.content)).unwrap_or_default();
+    if title.is_empty() {
+        return Err("the item has no title".into());
+    }
+    let date = entry.published.or(entry.updated).ok_or("the item has no date")?;
+    let date = date.format("%Y-%m-%d").to_string();
+    let source_html = entry
+        .content
+        .as_ref()
+        .and_then(|c| c.body.clone())
+        .or_else(|| entry.summary.as_ref().map(|s| s.content.clone()))
+        .unwrap_or_default();
+    // The whole text: the item's content, else Yandex's full text, else its description.
+    let body = match (&entry.content, &full_text) {
+        (None, Some(text)) if !text.trim().is_empty() => html::text_to_markdown(text),
+        _ => html::to_markdown(&source_html),
+    };
+    let source_html = match (&entry.content, &full_text) {
+        (None, Some(text)) => text.clone(),
+        _ => source_html,
+    };
+    if body.markdown.trim().is_empty() {
+        return Err(format!("«{title}» has no text"));
+    }
+    let whole_text_elsewhere = entry.content.is_some() || full_text.is_some();
+    let summary = match entry.summary.as_ref().map(|s| html::to_text(&s.content)) {
+        Some(s) if !s.is_empty() && whole_text_elsewhere => s,
+        _ => body.text.lines().next().unwrap_or_default().to_owned(),
+    };
+    let link = entry.links.iter().map(|l| l.href.trim()).find(|h| h.starts_with("https://") || h.starts_with("http://"));
+    let image = entry
+        .media
+        .iter()
+        .flat_map(|m| &m.content)
+        .find(|c| c.content_type.as_ref().is_some_and(|t| t.ty() == "image"))
+        .and_then(|c| c.url.as_ref().map(|u| u.to_string()))
+        .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+    let author = entry.authors.iter().find_map(|a| a.name.clone()).map(|a| html::to_text(&a)).filter(|a| !a.is_empty());
+
+    let mut topics = tagger.topics_of(&format!("{title}\n{}", body.text));
+    topics.sort_by_key(|t| order.iter().position(|o| o == t));
+    topics.dedup();
+
+    // What the feed said, so a re-import can tell a changed item.
+    let mut digest = Sha256::new();
+    for part in [&entry.id, &title, &date, &source_html, &summary, link.unwrap_or(""), image.as_deref().unwrap_or("")] {
+        digest.update(part.as_bytes());
+        digest.update([0]);
+    }
+    let hash: String = digest.finalize()[..8].iter().map(|b| format!("{b:02x}")).collect();
+
+    let slug = match slug::from_title(&title, 60) {
+        s if s.is_empty() => "article".to_owned(),
+        s => s,
+    };
+    let mut fm = String::from("+++\n");
+    let _ = writeln!(fm, "title = {}", quoted(&title));
+    let _ = writeln!(fm, "date = {date}");
+    let _ = writeln!(fm, "topics = [{}]", topics.iter().map(|t| quoted(t.as_str())).collect::<Vec<_>>().join(", "));
+    let _ = writeln!(fm, "summary = {}", quoted(&shorten(&summary, 300)));
+    if link.is_some() || feed_title.is_some() {
+        fm.push_str("\n[source]\n");
+        let name = feed_title.map(str::to_owned).or_else(|| link.and_then(host)).unwrap_or_default();
+        let _ = writeln!(fm, "name = {}", quoted(&name));
+        if let Some(url) = link {
+            let _ = writeln!(fm, "url = {}", quoted(url));
+        }
+    }
+    if let Some(src) = &image {
+        let _ = write!(fm, "\n[image]\nsrc = {}\nalt = {}\n", quoted(src), quoted(&title));
+    }
+    fm.push_str("\n[import]\n");
+    let _ = writeln!(fm, "feed = {}", quoted(&file.file_name().unwrap_or_default().to_string_lossy()));
+    let _ = writeln!(fm, "id = {}", quoted(&entry.id));
+    let _ = writeln!(fm, "hash = {}", quoted(&hash));
+    if let Some(a) = author {
+        let _ = writeln!(fm, "author = {}", quoted(&a));
+    }
+    fm.push_str("topics_suggested = true\n+++\n\n");
+    fm.push_str(&body.markdown);
+    fm.push('\n');
+    Ok(Item { id: entry.id.clone(), hash, file_name: format!("{date}-{slug}.md"), text: fm, dropped: body.dropped, title })
+}
+
+fn save(item: Item, dir: &Path, known: &mut HashMap<String, Known>, place: &str, report: &mut ImportReport) {
+    if let Some(old) = known.get(&item.id) {
+        if old.hash == item.hash {
+            report.unchanged += 1;
+            return;
+        }
+        // Changed in the feed: same file, new text, the editor's topics kept.
+        let mut text = item.text;
+        if let Some(topics) = &old.confirmed {
+            let line = format!("topics = [{}]", topics.iter().map(|t| quoted(t)).collect::<Vec<_>>().join(", "));
+            text = replace_line(&text, "topics = ", &line).replacen("topics_suggested = true\n", "", 1);
+        }
+        match std::fs::write(&old.path, text) {
+            Ok(()) => {
+                report.updated += 1;
+                report.lines.push(format!("{place}: updated {} («{}» changed in the feed)", old.path.display(), item.title));
+            }
+            Err(e) => report.error(format!("{}: error: {e}", old.path.display())),
+        }
+        return;
+    }
+    // A new item: its own file, never over another article.
+    let _ = std::fs::create_dir_all(dir);
+    let stem = item.file_name.trim_end_matches(".md").to_owned();
+    let mut path = dir.join(&item.file_name);
+    let mut n = 2;
+    while path.exists() {
+        path = dir.join(format!("{stem}-{n}.md"));
+        n += 1;
+    }
+    match std::fs::write(&path, &item.text) {
+        Ok(()) => {
+            report.new += 1;
+            report.lines.push(format!("{place}: new {}", path.display()));
+            known.insert(item.id, Known { path, hash: item.hash, confirmed: None });
+        }
+        Err(e) => report.error(format!("{}: error: {e}", path.display())),
+    }
+}
+
+/// Articles written by earlier imports, by their item's id.
+fn known_imports(dir: &Path) -> HashMap<String, Known> {
+    let mut known = HashMap::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|x| x != "md") {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(&path) else { continue };
+        let Some(front) = text.strip_prefix("+++").and_then(|t| t.split_once("\n+++")).map(|(f, _)| f) else { continue };
+        let Ok(table) = toml::from_str::<toml::Table>(front) else { continue };
+        let Some(import) = table.get("import").and_then(|i| i.as_table()) else { continue };
+        let (Some(id), Some(hash)) = (import.get("id").and_then(|v| v.as_str()), import.get("hash").and_then(|v| v.as_str())) else {
+            continue;
+        };
+        let suggested = import.get("topics_suggested").and_then(|v| v.as_bool()).unwrap_or(false);
+        let confirmed = (!suggested).then(|| {
+            table.get("topics").and_then(|t| t.as_array()).into_iter().flatten().filter_map(|t| t.as_str().map(str::to_owned)).collect()
+        });
+        known.insert(id.to_owned(), Known { path, hash: hash.to_owned(), confirmed });
+    }
+    known
+}
+
+/// A TOML basic string, escaped.
+fn quoted(s: &str) -> String {
+    toml::Value::String(s.to_owned()).to_string()
+}
+
+fn replace_line(text: &str, start: &str, line: &str) -> String {
+    text.lines()
+        .map(|l| if l.starts_with(start) { line } else { l })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
+}
+
+fn host(url: &str) -> Option<String> {
+    url.split("://").nth(1)?.split('/').next().map(str::to_owned)
+}
+
+/// Each RSS item's `yandex:full-text` (the whole article as plain text, as
+/// Russian portals publish it for Yandex News), by the item's position.
+/// feed-rs does not read this extension.
+fn yandex_full_texts(xml: &str) -> Vec<Option<String>> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut items: Vec<Option<String>> = Vec::new();
+    let mut text: Option<String> = None;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) if e.local_name().as_ref() == "item" => items.push(None),
+            Ok(Event::Start(e)) if e.name().as_ref() == "yandex:full-text" && !items.is_empty() => text = Some(String::new()),
+            Ok(Event::Text(t)) => {
+                if let Some(buf) = &mut text {
+                    buf.push_str(&t.xml10_content());
+                }
+            }
+            Ok(Event::CData(t)) => {
+                if let Some(buf) = &mut text {
+                    buf.push_str(&t.into_inner());
+                }
+            }
+            Ok(Event::GeneralRef(r)) => {
+                if let Some(buf) = &mut text {
+                    let named = match r.xml10_content().as_ref() {
+                        "amp" => Some('&'),
+                        "lt" => Some('<'),
+                        "gt" => Some('>'),
+                        "quot" => Some('"'),
+                        "apos" => Some('\''),
+                        _ => r.resolve_char_ref().ok().flatten(),
+                    };
+                    buf.extend(named);
+                }
+            }
+            Ok(Event::End(e)) if e.name().as_ref() == "yandex:full-text" => {
+                if let (Some(buf), Some(last)) = (text.take(), items.last_mut()) {
+                    *last = Some(buf);
+                }
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+    }
+    items
+}

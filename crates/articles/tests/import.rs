@@ -1,0 +1,172 @@
+//! `articles import` on feeds in the shapes portals publish (RSS with
+//! content:encoded and an enclosure, Atom, JSON Feed), broken ones, and a
+//! second import of the same feed.
+
+use articles::{build, content, diagnostic::Report, import};
+use std::path::{Path, PathBuf};
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn feed(name: &str) -> PathBuf {
+    repo().join("tests/fixtures/feeds").join(name)
+}
+
+/// A content folder with the site's topics and no articles yet.
+fn empty_content() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["site.toml", "topics.toml"] {
+        std::fs::copy(repo().join("content").join(f), dir.path().join(f)).unwrap();
+    }
+    dir
+}
+
+fn articles(dir: &Path) -> Vec<(String, String)> {
+    let mut files: Vec<(String, String)> = std::fs::read_dir(dir.join("articles"))
+        .unwrap()
+        .flatten()
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), std::fs::read_to_string(e.path()).unwrap()))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn rss_atom_and_json_feed_items_become_articles_that_check_and_build() {
+    let dir = empty_content();
+    let report = import::run(&[feed("portal.rss"), feed("portal.atom"), feed("portal.json")], dir.path());
+    assert_eq!((report.new, report.updated, report.unchanged, report.errors), (5, 0, 0, 1), "{}", report.lines.join("\n"));
+    let lines = report.lines.join("\n");
+    for expected in [
+        "portal.rss: item 1: dropped <script> and what it held",
+        "portal.rss: item 1: dropped a link to `javascript:alert(1)`, kept its text",
+        "portal.rss: item 1: dropped <iframe> and what it held",
+        "portal.rss: item 1: dropped the `onclick` attribute of <p>",
+        "portal.rss: item 1: dropped the `onerror` attribute of <img>",
+        "portal.rss: item 4: error: the item has no date",
+    ] {
+        assert!(lines.contains(expected), "missing `{expected}` in:\n{lines}");
+    }
+
+    let files = articles(dir.path());
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "2026-02-09-studenty-poedut-na-praktiku-v-minsk.md",
+            "2026-02-10-eksportyory-obsudili-postavki-v-belarus.md",
+            "2026-02-10-torf-iz-orichej-poedet-v-belarus.md",
+            "2026-02-11-vyatskie-polyany-malmyzh-otkryt-novyj-avtobusnyj-marshrut.md",
+            "2026-02-12-na-molochnoj-ferme-v-kumyonax-zapustili-novyj-doilnyj-zal.md",
+        ]
+    );
+    let milk = &files[4].1;
+    for expected in [
+        "title = \"На молочной ферме в Кумёнах запустили новый доильный зал\"",
+        "date = 2026-02-12",
+        "topics = [\"agriculture\"]",
+        "summary = \"Хозяйство увеличит производство молока на треть.\"",
+        "url = \"https://portal.example/news/kumeny-milk-farm\"",
+        "src = \"https://portal.example/media/kumeny.jpg\"",
+        "id = \"portal-2026-0212\"",
+        "author = \"Редакция портала\"",
+        "topics_suggested = true",
+        "Хозяйство в Кумёнском районе открыло **доильный зал** на 40 мест.",
+        "## Что дальше",
+        "- переработка молока на месте",
+        "[странице сельского хозяйства](https://portal.example/agro) и тут.",
+    ] {
+        assert!(milk.contains(expected), "missing `{expected}` in:\n{milk}");
+    }
+    assert!(!milk.contains("взлом") && !milk.contains("javascript"), "{milk}");
+    // Markup inside text stays text.
+    assert!(files[3].1.contains("Билет стоит 250 рублей \\<в одну сторону\\>."), "{}", files[3].1);
+    // A Yandex-style item: the whole text from `yandex:full-text`, one
+    // paragraph a line, its markup-looking text kept as text.
+    let peat = &files[2].1;
+    assert!(peat.contains("summary = \"Предприятие отгрузит первую партию торфа.\""), "{peat}");
+    assert!(
+        peat.ends_with("+++\n\nОричевское предприятие отгрузит в Беларусь первую партию торфа для тепличных хозяйств.\n\nПоставки \\& переговоры о переработке продолжатся весной: \\<b\\>это не разметка\\</b\\>.\n"),
+        "{peat}"
+    );
+
+    // What was imported passes the checks (with a warning for each
+    // suggested set of topics) and builds.
+    let mut problems = Report::default();
+    let loaded = content::load(dir.path(), &mut problems).expect("imported content loads");
+    assert!(!problems.has_errors(), "{}", problems.render());
+    assert_eq!(problems.render().matches("suggested by `articles import`").count(), 5, "{}", problems.render());
+    let built = build::files(&loaded, None);
+    let body = built.iter().find(|(p, _)| p.to_string_lossy().contains("na-molochnoj-ferme")).expect("the body file");
+    let body = String::from_utf8(body.1.clone()).unwrap();
+    assert!(body.contains("переработка молока на месте") && !body.contains("script"), "{body}");
+}
+
+#[test]
+fn importing_again_changes_nothing_and_an_edited_item_is_updated() {
+    let dir = empty_content();
+    let rss = feed("portal.rss");
+    import::run(std::slice::from_ref(&rss), dir.path());
+    let first = articles(dir.path());
+
+    let again = import::run(std::slice::from_ref(&rss), dir.path());
+    assert_eq!((again.new, again.updated, again.unchanged), (0, 0, 3));
+    assert_eq!(articles(dir.path()), first);
+
+    // The editor confirms other topics; then the portal corrects the item.
+    let (name, text) = first.iter().find(|(n, _)| n.contains("molochnoj")).unwrap();
+    let path = dir.path().join("articles").join(name);
+    let confirmed = text.replace("topics = [\"agriculture\"]", "topics = [\"agriculture\", \"industry\"]").replace("topics_suggested = true\n", "");
+    std::fs::write(&path, confirmed).unwrap();
+    let edited = dir.path().join("portal-edited.rss");
+    std::fs::write(&edited, std::fs::read_to_string(&rss).unwrap().replace("на 40 мест", "на 48 мест")).unwrap();
+
+    let update = import::run(&[edited], dir.path());
+    assert_eq!((update.new, update.updated, update.unchanged), (0, 1, 2), "{}", update.lines.join("\n"));
+    assert!(update.lines.iter().any(|l| l.contains("updated") && l.contains(name.as_str())), "{}", update.lines.join("\n"));
+    let now = std::fs::read_to_string(&path).unwrap();
+    assert!(now.contains("на 48 мест"), "{now}");
+    assert!(now.contains("topics = [\"agriculture\", \"industry\"]") && !now.contains("topics_suggested"), "{now}");
+    assert_eq!(articles(dir.path()).len(), 3);
+}
+
+#[test]
+fn broken_and_empty_feeds_are_reported_and_write_nothing() {
+    let dir = empty_content();
+    let report = import::run(&[feed("truncated.rss"), feed("empty.rss"), feed("missing.rss")], dir.path());
+    assert_eq!((report.new, report.errors), (0, 2), "{}", report.lines.join("\n"));
+    let lines = report.lines.join("\n");
+    assert!(lines.contains("truncated.rss: error: not a feed that can be read"), "{lines}");
+    assert!(lines.contains("empty.rss: warning: the feed has no items"), "{lines}");
+    assert!(lines.contains("missing.rss: error: no such file or folder"), "{lines}");
+    assert!(!dir.path().join("articles").exists() || articles(dir.path()).is_empty());
+}
+
+#[test]
+fn a_folder_imports_every_feed_in_it() {
+    let dir = empty_content();
+    let report = import::run(&[repo().join("tests/fixtures/feeds")], dir.path());
+    // portal.rss (3 + 1 without a date), portal.atom, portal.json; the
+    // truncated feed fails, the empty one warns.
+    assert_eq!((report.new, report.errors), (5, 2), "{}", report.lines.join("\n"));
+}
+
+#[test]
+fn new_scaffolds_an_article_dated_today_that_checks() {
+    let dir = empty_content();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_articles")).args(args).arg("--content").arg(dir.path()).output().unwrap()
+    };
+    let out = run(&["new", "Вятские сыры едут в Минск"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let path = PathBuf::from(String::from_utf8(out.stdout).unwrap().trim());
+    let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+    assert_eq!(path.file_name().unwrap().to_string_lossy(), format!("{today}-vyatskie-syry-edut-v-minsk.md"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("title = \"Вятские сыры едут в Минск\"") && text.contains(&format!("date = {today}")), "{text}");
+    let check = std::process::Command::new(env!("CARGO_BIN_EXE_articles")).arg("check").arg("--content").arg(dir.path()).output().unwrap();
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
+    // Never over an existing file.
+    assert!(!run(&["new", "Вятские сыры едут в Минск"]).status.success());
+}
