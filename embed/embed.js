@@ -27,9 +27,18 @@ class ArticleViewerElement extends HTMLElement {
     shadow.replaceChildren(link, root);
     // The wasm loads once, on the first element, and serves them all.
     ready ||= init({ module_or_path: new URL('__WASM__', import.meta.url) });
-    ready.then(() => {
-      if (this.isConnected && !this.#viewer && root.isConnected) this.#viewer = new ArticleViewer(this, root, here);
-    });
+    ready.then(
+      () => {
+        if (this.isConnected && !this.#viewer && root.isConnected) this.#viewer = new ArticleViewer(this, root, here);
+      },
+      (error) => {
+        // Said in the element, and tried again when an element next connects.
+        ready = null;
+        root.setAttribute('role', 'alert');
+        root.textContent = 'Не удалось загрузить новости.';
+        console.error('article-viewer:', error);
+      },
+    );
   }
 
   disconnectedCallback() {

@@ -12,7 +12,11 @@ import zlib from 'node:zlib';
 const args = process.argv.slice(2);
 const budgetAt = args.indexOf('--budget');
 const budget = budgetAt >= 0 ? Number(args[budgetAt + 1]) : null;
-const dist = args.find((a, i) => !a.startsWith('--') && i !== budgetAt + 1) || 'dist';
+if (budget !== null && !(budget > 0)) {
+  console.error(`size: --budget needs a number of bytes, not ${JSON.stringify(args[budgetAt + 1])}`);
+  process.exit(2);
+}
+const dist = args.find((a, i) => !a.startsWith('--') && (budgetAt < 0 || i !== budgetAt + 1)) || 'dist';
 
 const brotli = (buf) =>
   zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

@@ -169,7 +169,9 @@ fn push_url(param: &str, view: &ViewState) {
     params.set(param, &view.href());
     let url = format!("?{}{hash}", String::from(params.to_string()));
     if let Ok(history) = window().history() {
-        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));
+        // The page's own router may keep its data in the history entry.
+        let state = history.state().unwrap_or(JsValue::NULL);
+        let _ = history.push_state_with_url(&state, "", Some(&url));
     }
 }
 
@@ -200,8 +202,13 @@ fn announce(state: Signal<ViewState>, root: NodeRef<html::Div>) {
             Page::List { .. } => None,
         })
     });
-    Effect::new(move |_| {
+    // An article the element starts on (from the page's URL) is not one the
+    // reader opened: only changes after the start are told.
+    Effect::new(move |started: Option<()>| {
         let Some(slug) = article.get() else { return };
+        if started.is_none() {
+            return;
+        }
         let title = index.with_value(|ix| ix.article(&slug).map(|a| a.title.clone())).unwrap_or_default();
         let detail = js_sys::Object::new();
         set(&detail, "slug", &slug.as_str().into());

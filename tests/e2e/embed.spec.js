@@ -200,13 +200,17 @@ test.describe('embedded in a portal page', () => {
     expect(url.searchParams.get('section')).toBe('region');
     expect(url.searchParams.get('news')).toBe(`${SEED.slug}.html`);
 
-    // A reload (or a shared link) opens the same article in the element.
-    await page.reload();
-    await expect(viewer.getByRole('heading', { level: 1 })).toHaveText(SEED.title);
-    // Back returns the element to the list, and the page to its own URL.
+    // Back returns the element to the list, and forward to the article.
     await page.goBack();
     await expect(viewer.getByRole('link', { name: SEED.title })).toBeVisible();
     expect(new URL(page.url()).searchParams.get('news')).toBeNull();
+    await page.goForward();
+    await expect(viewer.getByRole('heading', { level: 1 })).toHaveText(SEED.title);
+    // A reload (or a shared link) opens the same article in the element,
+    // and that is not told as the reader opening it.
+    await page.reload();
+    await expect(viewer.getByRole('heading', { level: 1 })).toHaveText(SEED.title);
+    expect(await page.evaluate(() => window.hostEvents)).toEqual([]);
     expect(problems).toEqual([]);
   });
 

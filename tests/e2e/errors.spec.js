@@ -42,6 +42,29 @@ test.describe('broken article body', () => {
     await expect(list.alert).toHaveCount(0);
   });
 
+  test('a body from elsewhere with a link that runs code shows the link as text', async ({ page }) => {
+    // The content tools never publish such a link; a bundle made by another
+    // tool might, and the viewer checks again.
+    await page.route(SEED_BODY, async (route) => {
+      const body = await (await route.fetch()).json();
+      body.blocks.unshift({
+        type: 'paragraph',
+        topics: [],
+        content: [
+          { type: 'link', href: ' JavaScript:window.__ran=1', content: [{ type: 'text', text: 'опасная ссылка' }] },
+          { type: 'text', text: ' и ' },
+          { type: 'link', href: 'https://example.org/', content: [{ type: 'text', text: 'обычная' }] },
+        ],
+      });
+      await route.fulfill({ json: body });
+    });
+    const view = new ArticlePage(page);
+    await view.goto(SEED.slug);
+    await expect(page.getByText('опасная ссылка')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'опасная ссылка' })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'обычная' })).toHaveAttribute('href', 'https://example.org/');
+  });
+
   test('a missing body shows an alert, and "Повторить" loads it once it is back', async ({ page }) => {
     await page.route(SEED_BODY, (route) =>
       route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }),

@@ -17,9 +17,11 @@ pub struct Converted {
     pub dropped: Vec<String>,
 }
 
-pub fn to_markdown(html: &str) -> Converted {
+/// `base` is the item's own address, against which relative links resolve
+/// (on the viewer's site they would point elsewhere).
+pub fn to_markdown(html: &str, base: Option<&str>) -> Converted {
     let doc = Html::parse_fragment(html);
-    let mut w = Writer::default();
+    let mut w = Writer { base: base.map(str::to_owned), ..Writer::default() };
     for child in doc.tree.root().children() {
         w.node(child);
     }
@@ -65,6 +67,11 @@ struct Writer {
     blocks: Vec<String>,
     line: String,
     dropped: Vec<String>,
+    /// Above 0 while collecting inline text (a link's, an item's, a
+    /// heading's): a block or a line break there is only a space, so text
+    /// never comes out ahead of what preceded it.
+    depth: usize,
+    base: Option<String>,
 }
 
 impl Writer {
@@ -82,9 +89,11 @@ impl Writer {
     /// The inline Markdown of `node`'s children, on its own.
     fn inline(&mut self, node: NodeRef<'_, Node>) -> String {
         let outer = std::mem::take(&mut self.line);
+        self.depth += 1;
         for child in node.children() {
             self.node(child);
         }
+        self.depth -= 1;
         std::mem::replace(&mut self.line, outer)
     }
 
@@ -117,6 +126,16 @@ impl Writer {
             if attr.to_ascii_lowercase().starts_with("on") {
                 self.dropped.push(format!("dropped the `{attr}` attribute of <{name}>"));
             }
+        }
+        let breaks = matches!(name, "br" | "hr" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol" | "li" | "blockquote")
+            || BLOCKS.contains(&name);
+        if self.depth > 0 && breaks && !DROPPED.contains(&name) {
+            self.line.push(' ');
+            for child in node.children() {
+                self.node(child);
+            }
+            self.line.push(' ');
+            return;
         }
         match name {
             n if DROPPED.contains(&n) => self.dropped.push(format!("dropped <{n}> and what it held")),
@@ -162,7 +181,7 @@ impl Writer {
             }
             "a" => {
                 let href = element.attr("href").map(str::trim).unwrap_or("");
-                match safe_href(href) {
+                match safe_href(href, self.base.as_deref()) {
                     Some(href) => {
                         self.wrapped(node, "[", &format!("]({href})"));
                     }
@@ -224,20 +243,30 @@ fn escape_start(text: &str) -> String {
     }
 }
 
-/// The link as Markdown may hold it, if it is one the site publishes.
-fn safe_href(href: &str) -> Option<String> {
-    if href.is_empty() {
+/// The link as Markdown may hold it, if it is one the site publishes (the
+/// same rule as `articles check`): absolute, resolved against `base` when
+/// relative, and with what would break Markdown's link syntax encoded.
+fn safe_href(href: &str, base: Option<&str>) -> Option<String> {
+    if href.is_empty() || !crate::markdown::safe_href(href) {
         return None;
     }
-    let scheme = href.split_once(':').map(|(s, _)| s.to_ascii_lowercase());
-    let allowed = match scheme {
-        Some(s) if s.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c)) => {
-            matches!(s.as_str(), "http" | "https" | "mailto" | "tel")
-        }
-        // `a:b` where `a` is not a scheme: a relative path.
-        _ => !href.chars().any(char::is_control),
+    let absolute = match url::Url::parse(href) {
+        Ok(url) => url.to_string(),
+        Err(_) => url::Url::parse(base?).ok()?.join(href).ok()?.to_string(),
     };
-    allowed.then(|| href.replace(' ', "%20").replace('(', "%28").replace(')', "%29"))
+    let mut out = String::with_capacity(absolute.len());
+    for c in absolute.chars() {
+        match c {
+            c if c.is_whitespace() || c.is_control() => out.push_str(&format!("%{:02X}", c as u32 & 0xff)),
+            '(' => out.push_str("%28"),
+            ')' => out.push_str("%29"),
+            '<' => out.push_str("%3C"),
+            '>' => out.push_str("%3E"),
+            '\\' => out.push_str("%5C"),
+            c => out.push(c),
+        }
+    }
+    Some(out)
 }
 
 fn short(s: &str) -> String {
@@ -246,6 +275,13 @@ fn short(s: &str) -> String {
 
 /// Markdown back to plain text, roughly: for keywords and the summary.
 fn plain(block: &str) -> String {
+    // A list item's marker (`- `, `3. `) is not text; an escaped `3\.` is.
+    let digits = block.chars().take_while(char::is_ascii_digit).count();
+    let block = match block.strip_prefix("- ") {
+        Some(item) => item,
+        None if digits > 0 && block[digits..].starts_with(". ") => &block[digits + 2..],
+        None => block,
+    };
     let mut out = String::new();
     let mut chars = block.chars().peekable();
     while let Some(c) = chars.next() {
@@ -255,12 +291,19 @@ fn plain(block: &str) -> String {
                     out.push(n);
                 }
             }
+            // `[text](target)`: the text stays, the target goes.
+            ']' if chars.peek() == Some(&'(') => {
+                for t in chars.by_ref() {
+                    if t == ')' {
+                        break;
+                    }
+                }
+            }
             '*' | '[' | ']' | '>' | '#' => {}
-            '(' if out.ends_with(']') => {}
             _ => out.push(c),
         }
     }
-    out.trim_start_matches(['-', ' ']).to_owned()
+    out
 }
 
 #[cfg(test)]
@@ -274,6 +317,7 @@ mod tests {
              <script>alert(1)</script><h2>Итоги</h2><ul><li>молоко</li><li>торф</li></ul>\
              <blockquote><p>Цитата</p></blockquote><img src=x onerror=alert(1)>\
              <p onclick=\"steal()\">Текст <a href=\"javascript:alert(1)\">тут</a> <blink>мигает</blink></p>",
+            None,
         );
         assert_eq!(
             c.markdown,
@@ -295,14 +339,21 @@ mod tests {
     #[test]
     fn markup_in_text_stays_text() {
         // Entities that decode to markup are text, escaped for Markdown.
-        let c = to_markdown("<p>&lt;script&gt;alert(1)&lt;/script&gt; 1. * _x_</p><p>1. не список</p>");
+        let c = to_markdown("<p>&lt;script&gt;alert(1)&lt;/script&gt; 1. * _x_</p><p>1. не список</p>", None);
         assert_eq!(c.markdown, "\\<script\\>alert(1)\\</script\\> 1. \\* \\_x\\_\n\n1\\. не список");
         assert!(c.dropped.is_empty());
     }
 
     #[test]
+    fn blocks_inside_inline_text_keep_the_order() {
+        let c = to_markdown("<p>А <a href=\"https://e.org/\">б<br>в</a> г</p><ol><li><p>один</p></li><li><p>два</p><p>три</p></li></ol>", None);
+        assert_eq!(c.markdown, "А [б в](https://e.org/) г\n\n1. один\n\n2. два три");
+        assert_eq!(c.text, "А б в г\nодин\nдва три");
+    }
+
+    #[test]
     fn line_breaks_split_paragraphs() {
-        let c = to_markdown("Первая строка<br><br>Вторая строка");
+        let c = to_markdown("Первая строка<br><br>Вторая строка", None);
         assert_eq!(c.markdown, "Первая строка\n\nВторая строка");
         assert_eq!(c.text, "Первая строка\nВторая строка");
     }

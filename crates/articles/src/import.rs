@@ -42,6 +42,8 @@ impl ImportReport {
 /// An article file written by an earlier import.
 struct Known {
     path: PathBuf,
+    /// The article's date as its file has it, kept when the feed changes it.
+    date: String,
     hash: String,
     /// The editor's topics, once confirmed (no `topics_suggested`).
     confirmed: Option<Vec<String>>,
@@ -62,10 +64,19 @@ pub fn run(feeds: &[PathBuf], content_dir: &Path) -> ImportReport {
     let order: Vec<TopicId> = topics.iter().map(|t| t.id.clone()).collect();
     let articles = content_dir.join("articles");
     let mut known = known_imports(&articles);
+    let mut slugs = existing_slugs(&articles);
 
     for file in feed_files(feeds, &mut report) {
         let read = std::fs::read(&file).map_err(|e| e.to_string()).and_then(|bytes| {
-            let feed = feed_rs::parser::parse(bytes.as_slice()).map_err(|e| e.to_string())?;
+            // An item without an id is known by its link, else its title, so
+            // that importing it again finds it (feed-rs would make one up).
+            let parser = feed_rs::parser::Builder::new()
+                .id_generator(|links, title, _| match links.first() {
+                    Some(link) => link.href.trim().to_owned(),
+                    None => title.as_ref().map(|t| t.content.trim().to_owned()).unwrap_or_default(),
+                })
+                .build();
+            let feed = parser.parse(bytes.as_slice()).map_err(|e| e.to_string())?;
             Ok((feed, yandex_full_texts(&String::from_utf8_lossy(&bytes))))
         });
         let (feed, full_texts) = match read {
@@ -88,7 +99,7 @@ pub fn run(feeds: &[PathBuf], content_dir: &Path) -> ImportReport {
                     for note in &new.dropped {
                         report.lines.push(format!("{place}: {note}"));
                     }
-                    save(new, &articles, &mut known, &place, &mut report);
+                    save(new, &articles, &mut known, &mut slugs, &place, &mut report);
                 }
             }
         }
@@ -121,9 +132,11 @@ fn feed_files(paths: &[PathBuf], report: &mut ImportReport) -> Vec<PathBuf> {
 
 /// One item as an article file's text.
 struct Item {
-    id: String,
+    /// The feed's file name and the item's id: two feeds may both have an item `1`.
+    key: (String, String),
     hash: String,
-    file_name: String,
+    date: String,
+    slug: String,
     text: String,
     dropped: Vec<String>,
     title: String,
@@ -149,10 +162,11 @@ fn item(
         .and_then(|c| c.body.clone())
         .or_else(|| entry.summary.as_ref().map(|s| s.content.clone()))
         .unwrap_or_default();
+    let link = entry.links.iter().map(|l| l.href.trim()).find(|h| h.starts_with("https://") || h.starts_with("http://"));
     // The whole text: the item's content, else Yandex's full text, else its description.
     let body = match (&entry.content, &full_text) {
         (None, Some(text)) if !text.trim().is_empty() => html::text_to_markdown(text),
-        _ => html::to_markdown(&source_html),
+        _ => html::to_markdown(&source_html, link),
     };
     let source_html = match (&entry.content, &full_text) {
         (None, Some(text)) => text.clone(),
@@ -166,7 +180,6 @@ fn item(
         Some(s) if !s.is_empty() && whole_text_elsewhere => s,
         _ => body.text.lines().next().unwrap_or_default().to_owned(),
     };
-    let link = entry.links.iter().map(|l| l.href.trim()).find(|h| h.starts_with("https://") || h.starts_with("http://"));
     let image = entry
         .media
         .iter()
@@ -218,17 +231,25 @@ fn item(
     fm.push_str("topics_suggested = true\n+++\n\n");
     fm.push_str(&body.markdown);
     fm.push('\n');
-    Ok(Item { id: entry.id.clone(), hash, file_name: format!("{date}-{slug}.md"), text: fm, dropped: body.dropped, title })
+    let feed = file.file_name().unwrap_or_default().to_string_lossy().into_owned();
+    Ok(Item { key: (feed, entry.id.clone()), hash, date, slug, text: fm, dropped: body.dropped, title })
 }
 
-fn save(item: Item, dir: &Path, known: &mut HashMap<String, Known>, place: &str, report: &mut ImportReport) {
-    if let Some(old) = known.get(&item.id) {
+fn save(
+    item: Item,
+    dir: &Path,
+    known: &mut HashMap<(String, String), Known>,
+    slugs: &mut std::collections::HashSet<String>,
+    place: &str,
+    report: &mut ImportReport,
+) {
+    if let Some(old) = known.get(&item.key) {
         if old.hash == item.hash {
             report.unchanged += 1;
             return;
         }
-        // Changed in the feed: same file, new text, the editor's topics kept.
-        let mut text = item.text;
+        // Changed in the feed: same file and date, new text, the editor's topics kept.
+        let mut text = item.text.replacen(&format!("\ndate = {}\n", item.date), &format!("\ndate = {}\n", old.date), 1);
         if let Some(topics) = &old.confirmed {
             let line = format!("topics = [{}]", topics.iter().map(|t| quoted(t)).collect::<Vec<_>>().join(", "));
             text = replace_line(&text, "topics = ", &line).replacen("topics_suggested = true\n", "", 1);
@@ -242,27 +263,42 @@ fn save(item: Item, dir: &Path, known: &mut HashMap<String, Known>, place: &str,
         }
         return;
     }
-    // A new item: its own file, never over another article.
+    // A new item: its own file and slug, never another article's.
     let _ = std::fs::create_dir_all(dir);
-    let stem = item.file_name.trim_end_matches(".md").to_owned();
-    let mut path = dir.join(&item.file_name);
+    let mut slug = item.slug.clone();
     let mut n = 2;
-    while path.exists() {
-        path = dir.join(format!("{stem}-{n}.md"));
+    while slugs.contains(&slug) {
+        slug = format!("{}-{n}", item.slug);
         n += 1;
     }
+    let path = dir.join(format!("{}-{slug}.md", item.date));
     match std::fs::write(&path, &item.text) {
         Ok(()) => {
             report.new += 1;
             report.lines.push(format!("{place}: new {}", path.display()));
-            known.insert(item.id, Known { path, hash: item.hash, confirmed: None });
+            slugs.insert(slug);
+            known.insert(item.key, Known { path, date: item.date, hash: item.hash, confirmed: None });
         }
         Err(e) => report.error(format!("{}: error: {e}", path.display())),
     }
 }
 
-/// Articles written by earlier imports, by their item's id.
-fn known_imports(dir: &Path) -> HashMap<String, Known> {
+/// The slugs the articles folder already uses (`<date>-<slug>.md`).
+fn existing_slugs(dir: &Path) -> std::collections::HashSet<String> {
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let stem = name.strip_suffix(".md")?;
+            stem.get(11..).map(str::to_owned)
+        })
+        .collect()
+}
+
+/// Articles written by earlier imports, by their feed and item id.
+fn known_imports(dir: &Path) -> HashMap<(String, String), Known> {
     let mut known = HashMap::new();
     for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
         let path = entry.path();
@@ -276,11 +312,13 @@ fn known_imports(dir: &Path) -> HashMap<String, Known> {
         let (Some(id), Some(hash)) = (import.get("id").and_then(|v| v.as_str()), import.get("hash").and_then(|v| v.as_str())) else {
             continue;
         };
+        let feed = import.get("feed").and_then(|v| v.as_str()).unwrap_or_default().to_owned();
+        let date = table.get("date").map(|d| d.to_string()).unwrap_or_default();
         let suggested = import.get("topics_suggested").and_then(|v| v.as_bool()).unwrap_or(false);
         let confirmed = (!suggested).then(|| {
             table.get("topics").and_then(|t| t.as_array()).into_iter().flatten().filter_map(|t| t.as_str().map(str::to_owned)).collect()
         });
-        known.insert(id.to_owned(), Known { path, hash: hash.to_owned(), confirmed });
+        known.insert((feed, id.to_owned()), Known { path, date, hash: hash.to_owned(), confirmed });
     }
     known
 }
@@ -290,12 +328,12 @@ fn quoted(s: &str) -> String {
     toml::Value::String(s.to_owned()).to_string()
 }
 
+/// `text` with the front matter's line starting with `start` replaced.
 fn replace_line(text: &str, start: &str, line: &str) -> String {
-    text.lines()
-        .map(|l| if l.starts_with(start) { line } else { l })
-        .collect::<Vec<_>>()
-        .join("\n")
-        + "\n"
+    let end = text.find("\n+++\n").map_or(text.len(), |i| i + 1);
+    let (front, body) = text.split_at(end);
+    let front: String = front.lines().map(|l| if l.starts_with(start) { line } else { l }).collect::<Vec<_>>().join("\n");
+    front + "\n" + body
 }
 
 fn shorten(text: &str, max: usize) -> String {

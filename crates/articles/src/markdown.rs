@@ -301,15 +301,8 @@ fn trim(content: &mut Vec<Inline>) {
 }
 
 /// Links that cannot run code: http(s), mail, phone, or relative.
-fn safe_href(href: &str) -> bool {
-    let cleaned: String = href.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
-    let lower = cleaned.to_ascii_lowercase();
-    match lower.find(|c| matches!(c, ':' | '/' | '?' | '#')) {
-        Some(i) if lower.as_bytes()[i] == b':' => {
-            matches!(&lower[..i], "http" | "https" | "mailto" | "tel")
-        }
-        _ => true,
-    }
+pub fn safe_href(href: &str) -> bool {
+    catalog::is_safe_href(href)
 }
 
 #[cfg(test)]

@@ -119,7 +119,9 @@ fn importing_again_changes_nothing_and_an_edited_item_is_updated() {
     let path = dir.path().join("articles").join(name);
     let confirmed = text.replace("topics = [\"agriculture\"]", "topics = [\"agriculture\", \"industry\"]").replace("topics_suggested = true\n", "");
     std::fs::write(&path, confirmed).unwrap();
-    let edited = dir.path().join("portal-edited.rss");
+    // The portal's next copy of the same feed.
+    std::fs::create_dir(dir.path().join("next")).unwrap();
+    let edited = dir.path().join("next/portal.rss");
     std::fs::write(&edited, std::fs::read_to_string(&rss).unwrap().replace("на 40 мест", "на 48 мест")).unwrap();
 
     let update = import::run(&[edited], dir.path());
@@ -169,4 +171,32 @@ fn new_scaffolds_an_article_dated_today_that_checks() {
     assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
     // Never over an existing file.
     assert!(!run(&["new", "Вятские сыры едут в Минск"]).status.success());
+}
+
+#[test]
+fn same_titles_get_their_own_slugs_and_relative_links_resolve() {
+    let dir = empty_content();
+    let rss = dir.path().join("rates.rss");
+    std::fs::write(
+        &rss,
+        r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Курсы</title><link>https://portal.example/</link><description>-</description>
+<item><title>Курс валют</title><link>https://portal.example/news/rates-10</link><pubDate>Tue, 10 Feb 2026 12:00:00 +0000</pubDate>
+<description><![CDATA[<p>См. <a href="/rates?day=10">таблицу</a>.</p>]]></description></item>
+<item><title>Курс валют</title><link>https://portal.example/news/rates-11</link><pubDate>Wed, 11 Feb 2026 12:00:00 +0000</pubDate>
+<description>Без изменений.</description></item>
+</channel></rss>"#,
+    )
+    .unwrap();
+    let report = import::run(std::slice::from_ref(&rss), dir.path());
+    assert_eq!((report.new, report.errors), (2, 0), "{}", report.lines.join("\n"));
+    let names: Vec<String> = articles(dir.path()).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(names, ["2026-02-10-kurs-valyut.md", "2026-02-11-kurs-valyut-2.md"]);
+    let first = &articles(dir.path())[0].1;
+    assert!(first.contains("[таблицу](https://portal.example/rates?day=10)"), "{first}");
+    // Items without a guid are known by their link: a second import adds nothing.
+    let again = import::run(&[rss], dir.path());
+    assert_eq!((again.new, again.unchanged), (0, 2), "{}", again.lines.join("\n"));
+    let mut problems = Report::default();
+    content::load(dir.path(), &mut problems);
+    assert!(!problems.has_errors(), "{}", problems.render());
 }

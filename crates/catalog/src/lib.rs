@@ -7,6 +7,7 @@ mod bundle;
 mod date;
 mod embed;
 mod filter;
+mod href;
 mod ids;
 mod lang;
 mod route;
@@ -20,6 +21,7 @@ pub use bundle::{
 pub use date::Date;
 pub use embed::{EmbedOptions, Theme, EMBED_LIMIT};
 pub use filter::{filter, passages_with_topic};
+pub use href::is_safe_href;
 pub use ids::{Slug, TopicId};
 pub use lang::{plural_ru, Plural};
 pub use route::{Page, ViewState};

@@ -1,5 +1,5 @@
 use super::TopicLens;
-use crate::{text, Selection};
+use crate::{text, LinkBase, Selection};
 use catalog::{Block, Inline, Passage, TopicId};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -97,11 +97,25 @@ fn block(b: &Block, number: &mut usize, lens: Memo<Option<TopicId>>) -> AnyView 
         }
         Block::Image(img) => view! {
             <figure class="article__figure">
-                <img src=img.src.clone() alt=img.alt.clone() loading="lazy" />
+                <img src=resolved(&img.src).unwrap_or_default() alt=img.alt.clone() loading="lazy" />
             </figure>
         }
         .into_any(),
     }
+}
+
+/// A link or image address as the page may use it: none if it could run
+/// code; a relative one against the viewer's own folder when the viewer is
+/// inside another site's page.
+fn resolved(href: &str) -> Option<String> {
+    if !catalog::is_safe_href(href) {
+        return None;
+    }
+    let relative = !href.contains(':') && !href.starts_with(['/', '#']);
+    Some(match use_context::<LinkBase>() {
+        Some(LinkBase(base)) if relative => format!("{base}{href}"),
+        _ => href.to_owned(),
+    })
 }
 
 fn inlines(spans: &[Inline]) -> AnyView {
@@ -112,9 +126,11 @@ fn inlines(spans: &[Inline]) -> AnyView {
             Inline::Emphasis { content } => view! { <em>{inlines(content)}</em> }.into_any(),
             Inline::Strong { content } => view! { <strong>{inlines(content)}</strong> }.into_any(),
             Inline::Code { text } => view! { <code>{text.clone()}</code> }.into_any(),
-            Inline::Link { href, content } => {
-                view! { <a href=href.clone()>{inlines(content)}</a> }.into_any()
-            }
+            Inline::Link { href, content } => match resolved(href) {
+                Some(href) => view! { <a href=href>{inlines(content)}</a> }.into_any(),
+                // A link that could run code is shown as its text alone.
+                None => inlines(content),
+            },
             Inline::Break => view! { <br /> }.into_any(),
         })
         .collect_view()

@@ -49,7 +49,7 @@ pub fn ArticleView(
                 {source.map(|s| view! {
                     <p class="article__source">
                         {text::SOURCE}": "
-                        {match s.url {
+                        {match s.url.filter(|u| catalog::is_safe_href(u)) {
                             Some(url) => view! { <a href=url rel="noopener">{s.name}</a> }.into_any(),
                             None => s.name.into_any(),
                         }}
