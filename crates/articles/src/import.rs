@@ -60,6 +60,14 @@ pub fn run(feeds: &[PathBuf], content_dir: &Path) -> ImportReport {
             return report;
         }
     };
+    // topics.toml's own problems, said before the items they affect.
+    for line in problems.render().lines() {
+        report.lines.push(line.to_owned());
+    }
+    if problems.has_errors() {
+        report.errors += 1;
+        return report;
+    }
     let tagger = Tagger::new(topics.iter().map(|t| (t.id.clone(), t.keywords.as_slice())));
     let order: Vec<TopicId> = topics.iter().map(|t| t.id.clone()).collect();
     let articles = content_dir.join("articles");
@@ -164,8 +172,11 @@ fn item(
         .unwrap_or_default();
     let link = entry.links.iter().map(|l| l.href.trim()).find(|h| h.starts_with("https://") || h.starts_with("http://"));
     // The whole text: the item's content, else Yandex's full text, else its description.
+    let plain_content = entry.content.as_ref().is_some_and(|c| c.content_type.as_str() == "text/plain");
     let body = match (&entry.content, &full_text) {
         (None, Some(text)) if !text.trim().is_empty() => html::text_to_markdown(text),
+        // JSON Feed's `content_text`, Atom's `type="text"`: text, not markup.
+        (Some(_), _) if plain_content => html::text_to_markdown(&source_html),
         _ => html::to_markdown(&source_html, link),
     };
     let source_html = match (&entry.content, &full_text) {

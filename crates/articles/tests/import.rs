@@ -36,7 +36,7 @@ fn articles(dir: &Path) -> Vec<(String, String)> {
 fn rss_atom_and_json_feed_items_become_articles_that_check_and_build() {
     let dir = empty_content();
     let report = import::run(&[feed("portal.rss"), feed("portal.atom"), feed("portal.json")], dir.path());
-    assert_eq!((report.new, report.updated, report.unchanged, report.errors), (5, 0, 0, 1), "{}", report.lines.join("\n"));
+    assert_eq!((report.new, report.updated, report.unchanged, report.errors), (6, 0, 0, 1), "{}", report.lines.join("\n"));
     let lines = report.lines.join("\n");
     for expected in [
         "portal.rss: item 1: dropped <script> and what it held",
@@ -54,6 +54,7 @@ fn rss_atom_and_json_feed_items_become_articles_that_check_and_build() {
     assert_eq!(
         names,
         [
+            "2026-02-08-ceny-na-moloko-ne-izmenilis.md",
             "2026-02-09-studenty-poedut-na-praktiku-v-minsk.md",
             "2026-02-10-eksportyory-obsudili-postavki-v-belarus.md",
             "2026-02-10-torf-iz-orichej-poedet-v-belarus.md",
@@ -61,7 +62,7 @@ fn rss_atom_and_json_feed_items_become_articles_that_check_and_build() {
             "2026-02-12-na-molochnoj-ferme-v-kumyonax-zapustili-novyj-doilnyj-zal.md",
         ]
     );
-    let milk = &files[4].1;
+    let milk = &files[5].1;
     for expected in [
         "title = \"На молочной ферме в Кумёнах запустили новый доильный зал\"",
         "date = 2026-02-12",
@@ -81,22 +82,25 @@ fn rss_atom_and_json_feed_items_become_articles_that_check_and_build() {
     }
     assert!(!milk.contains("взлом") && !milk.contains("javascript"), "{milk}");
     // Markup inside text stays text.
-    assert!(files[3].1.contains("Билет стоит 250 рублей \\<в одну сторону\\>."), "{}", files[3].1);
+    assert!(files[4].1.contains("Билет стоит 250 рублей \\<в одну сторону\\>."), "{}", files[4].1);
     // A Yandex-style item: the whole text from `yandex:full-text`, one
     // paragraph a line, its markup-looking text kept as text.
-    let peat = &files[2].1;
+    let peat = &files[3].1;
     assert!(peat.contains("summary = \"Предприятие отгрузит первую партию торфа.\""), "{peat}");
     assert!(
         peat.ends_with("+++\n\nОричевское предприятие отгрузит в Беларусь первую партию торфа для тепличных хозяйств.\n\nПоставки \\& переговоры о переработке продолжатся весной: \\<b\\>это не разметка\\</b\\>.\n"),
         "{peat}"
     );
 
+    // JSON Feed's `content_text` is text: its lines are paragraphs, `<` is a character.
+    assert!(files[0].1.ends_with("+++\n\nЛитр молока стоит \\<80 рублей.\n\nЗакупочные цены для хозяйств прежние.\n"), "{}", files[0].1);
+
     // What was imported passes the checks (with a warning for each
     // suggested set of topics) and builds.
     let mut problems = Report::default();
     let loaded = content::load(dir.path(), &mut problems).expect("imported content loads");
     assert!(!problems.has_errors(), "{}", problems.render());
-    assert_eq!(problems.render().matches("suggested by `articles import`").count(), 5, "{}", problems.render());
+    assert_eq!(problems.render().matches("suggested by `articles import`").count(), 6, "{}", problems.render());
     let built = build::files(&loaded, None);
     let body = built.iter().find(|(p, _)| p.to_string_lossy().contains("na-molochnoj-ferme")).expect("the body file");
     let body = String::from_utf8(body.1.clone()).unwrap();
@@ -149,9 +153,9 @@ fn broken_and_empty_feeds_are_reported_and_write_nothing() {
 fn a_folder_imports_every_feed_in_it() {
     let dir = empty_content();
     let report = import::run(&[repo().join("tests/fixtures/feeds")], dir.path());
-    // portal.rss (3 + 1 without a date), portal.atom, portal.json; the
+    // portal.rss (3 + 1 without a date), portal.atom, portal.json (2); the
     // truncated feed fails, the empty one warns.
-    assert_eq!((report.new, report.errors), (5, 2), "{}", report.lines.join("\n"));
+    assert_eq!((report.new, report.errors), (6, 2), "{}", report.lines.join("\n"));
 }
 
 #[test]
