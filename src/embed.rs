@@ -57,9 +57,8 @@ fn read_options(host: &web_sys::HtmlElement, base: &str) -> EmbedOptions {
 #[component]
 fn Embedded(options: Signal<EmbedOptions>, site: String) -> impl IntoView {
     let root = NodeRef::<html::Div>::new();
-    let initial = options.with_untracked(|o| url_view(o).unwrap_or_else(|| ViewState::list(o.topics.clone())));
     let start = options.with_untracked(|o| ViewState::list(o.topics.clone()));
-    let state = RwSignal::new(initial);
+    let state = RwSignal::new(options.with_untracked(url_view).unwrap_or_else(|| start.clone()));
     provide_context(Selection(state.into()));
     use_list_return(state.into(), start);
     provide_context(LinkBase(site));

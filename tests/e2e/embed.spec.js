@@ -5,13 +5,12 @@
 // The pages (tests/e2e/host/) sit at the site's root and the viewer's
 // dist/ in news/ beside them, as a portal would host it.
 import { test, expect } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import pixelmatch from 'pixelmatch';
 import AxeBuilder from '@axe-core/playwright';
-import { SEED, topic } from './helpers.js';
+import { SEED, startServer, topic } from './helpers.js';
 
 let server;
 let index;
@@ -22,22 +21,7 @@ test.beforeAll(async () => {
   fs.cpSync('tests/e2e/host', dir, { recursive: true });
   fs.cpSync('dist', path.join(dir, 'news'), { recursive: true });
   index = JSON.parse(fs.readFileSync('dist/data/index.json', 'utf8'));
-  const port = 8250;
-  const child = spawn('node', ['tests/e2e/serve.mjs', dir, String(port), '/'], { stdio: 'ignore' });
-  let exited = false;
-  child.on('exit', () => (exited = true));
-  const base = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 50 && !exited; i++) {
-    try {
-      if ((await fetch(base + 'clean.html')).ok) {
-        server = { base, stop: () => child.kill() };
-        return;
-      }
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error(`the portal server on ${port} did not start`);
+  server = await startServer(dir, 8250, '/', 'clean.html');
 });
 
 test.afterAll(() => server?.stop());

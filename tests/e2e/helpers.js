@@ -2,6 +2,7 @@
 // small text utilities. Everything about the content comes from
 // data/index.json where possible, so adding articles never breaks a test.
 import { expect } from '@playwright/test';
+import { spawn } from 'node:child_process';
 
 export const SITE_TITLE = 'Новости Кировской области';
 
@@ -148,4 +149,24 @@ export function jsonLdBlocks(html) {
   const re = /<script\b[^>]*\btype\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script>/gi;
   for (const m of html.matchAll(re)) blocks.push(JSON.parse(m[1]));
   return blocks;
+}
+
+/**
+ * tests/e2e/serve.mjs serving `dir` under `prefix` on `port`, for tests that
+ * need a server of their own; resolves once `probe` answers there.
+ */
+export async function startServer(dir, port, prefix, probe = 'index.html') {
+  const child = spawn('node', ['tests/e2e/serve.mjs', dir, String(port), prefix], { stdio: 'ignore' });
+  // A server that could not listen (the port is taken) must not pass for this one.
+  let exited = false;
+  child.on('exit', () => (exited = true));
+  const base = `http://127.0.0.1:${port}${prefix}`;
+  for (let i = 0; i < 50 && !exited; i++) {
+    try {
+      if ((await fetch(base + probe)).ok) return { base, stop: () => child.kill() };
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error(`the server on ${port} did not start`);
 }

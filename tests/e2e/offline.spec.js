@@ -5,32 +5,17 @@
 // network away for real (the server stops) and replace the served files
 // with another build, as a deploy does.
 import { test, expect, chromium } from '@playwright/test';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { SEED, waitForApp } from './helpers.js';
+import { SEED, startServer as startServerAt, waitForApp } from './helpers.js';
 
 const PREFIX = '/news/';
 let nextPort = 8260;
 
-/** A static server of `dir` under PREFIX; resolves once it answers. */
-async function startServer(dir) {
-  const port = nextPort++;
-  const child = spawn('node', ['tests/e2e/serve.mjs', dir, String(port), PREFIX], { stdio: 'ignore' });
-  // A server that could not listen (the port is taken) must not pass for this one.
-  let exited = false;
-  child.on('exit', () => (exited = true));
-  const base = `http://127.0.0.1:${port}${PREFIX}`;
-  for (let i = 0; i < 50 && !exited; i++) {
-    try {
-      if ((await fetch(base + 'index.html')).ok) return { base, stop: () => child.kill() };
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error(`the server on ${port} did not start`);
-}
+/** A static server of `dir` under PREFIX, on a port of its own. */
+const startServer = (dir) => startServerAt(dir, nextPort++, PREFIX);
 
 /** A fresh copy of dist/ to serve and change. */
 function copySite(name) {
