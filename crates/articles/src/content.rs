@@ -53,10 +53,11 @@ pub fn load(dir: &Path, report: &mut Report) -> Option<Content> {
 
     let site_lang = site.as_ref().map_or("ru", |s| s.lang.as_str()).to_owned();
     let tagger = catalog::Tagger::new(topics.iter().map(|t| (t.id.clone(), t.keywords.as_slice())));
+    let today = today();
     let mut articles = Vec::new();
     for path in files {
         if let Some((path, text)) = read(&path, report) {
-            if let Some(mut a) = parse_article(&path, &text, &topics, &site_lang, report) {
+            if let Some(mut a) = parse_article(&path, &text, &topics, &site_lang, today, report) {
                 for block in &mut a.body.blocks {
                     tag_block(block, &tagger);
                 }
@@ -190,7 +191,14 @@ fn split(path: &Path, text: &str, r: &mut Report) -> Option<(usize, usize, usize
     Some((toml_end, toml_start, body_start))
 }
 
-pub fn parse_article(path: &Path, text: &str, topics: &[TopicDef], site_lang: &str, r: &mut Report) -> Option<Article> {
+/// Today's date where the tool runs, to tell a date in the future.
+pub fn today() -> Date {
+    use chrono::Datelike;
+    let now = chrono::Local::now().date_naive();
+    Date::new(now.year() as u16, now.month() as u8, now.day() as u8).expect("the clock gives a real date")
+}
+
+pub fn parse_article(path: &Path, text: &str, topics: &[TopicDef], site_lang: &str, today: Date, r: &mut Report) -> Option<Article> {
     let errors_before = r.errors();
     let (toml_end, toml_start, body_start) = split(path, text, r)?;
     let doc = fields::parse(&text[toml_start..toml_end], toml_start, path, r)?;
@@ -258,8 +266,20 @@ pub fn parse_article(path: &Path, text: &str, topics: &[TopicDef], site_lang: &s
         }
     }
 
+    if let Some(d) = date.as_ref().filter(|d| d.value > today) {
+        r.push(
+            Diagnostic::warning(path, d.span.clone(), format!("`date` {} is in the future (today is {today})", d.value))
+                .with_hint("the list is newest first, so it will stay on top until then; is the year right?"),
+        );
+    }
     let slug = slug_of(path, slug_field, date.as_ref(), r);
     let body = markdown::parse(path, &text[body_start..], body_start, r);
+    if body.0.is_none() && body.1.is_empty() {
+        r.push(
+            Diagnostic::error(path, body_start..body_start, "the article has no text")
+                .with_hint("write the text after the closing `+++` line"),
+        );
+    }
 
     if r.errors() > errors_before {
         return None;

@@ -63,11 +63,34 @@ impl<'a, 'i> Fields<'a, 'i> {
     pub fn string(&mut self, key: &'static str, r: &mut Report) -> Option<At<String>> {
         let v = self.get(key)?;
         match v.get_ref().as_str() {
-            Some(s) => Some(At { value: s.to_owned(), span: self.shift(v.span()) }),
+            Some(s) => {
+                let at = At { value: s.to_owned(), span: self.shift(v.span()) };
+                self.invisible(key, &at, r);
+                Some(at)
+            }
             None => {
                 self.wrong_type(key, "a string", v, r);
                 None
             }
+        }
+    }
+
+    /// Characters a reader cannot see in a one-line field. Direction
+    /// controls reorder what follows them, so a title could show other
+    /// words than it holds: an error. Zero-width ones only make searches and
+    /// copies miss: a warning.
+    fn invisible(&self, key: &str, at: &At<String>, r: &mut Report) {
+        for (i, c) in at.value.char_indices() {
+            let Some((name, is_error)) = invisible_char(c) else { continue };
+            // Inside the quotes; exact unless an escape comes earlier.
+            let start = (at.span.start + 1 + i).min(at.span.end.saturating_sub(1));
+            let message = format!("`{key}` holds an invisible character U+{:04X} {name}", c as u32);
+            let d = if is_error {
+                Diagnostic::error(self.path, start..start, format!("{message}: it changes the order the text is shown in"))
+            } else {
+                Diagnostic::warning(self.path, start..start, format!("{message}: searches and copies of it will not match"))
+            };
+            r.push(d.with_hint("delete it: retype the words around it if the editor does not show it"));
         }
     }
 
@@ -105,7 +128,11 @@ impl<'a, 'i> Fields<'a, 'i> {
         items
             .iter()
             .filter_map(|item| match item.get_ref().as_str() {
-                Some(s) => Some(At { value: s.to_owned(), span: self.shift(item.span()) }),
+                Some(s) => {
+                    let at = At { value: s.to_owned(), span: self.shift(item.span()) };
+                    self.invisible(key, &at, r);
+                    Some(at)
+                }
                 None => {
                     self.wrong_type(key, "a list of strings", item, r);
                     None
@@ -192,4 +219,25 @@ pub fn parse<'i>(text: &'i str, offset: usize, path: &Path, r: &mut Report) -> O
         r.push(Diagnostic::error(path, span.start + offset..span.end + offset, format!("TOML: {}", e.message().trim())));
     }
     (!failed).then_some(table)
+}
+
+/// Invisible characters worth reporting: (name, whether it is an error).
+/// Joiners (U+200C, U+200D) are left alone: some scripts and emoji need them.
+pub fn invisible_char(c: char) -> Option<(&'static str, bool)> {
+    Some(match c {
+        '\u{202A}' => ("LEFT-TO-RIGHT EMBEDDING", true),
+        '\u{202B}' => ("RIGHT-TO-LEFT EMBEDDING", true),
+        '\u{202C}' => ("POP DIRECTIONAL FORMATTING", true),
+        '\u{202D}' => ("LEFT-TO-RIGHT OVERRIDE", true),
+        '\u{202E}' => ("RIGHT-TO-LEFT OVERRIDE", true),
+        '\u{2066}' => ("LEFT-TO-RIGHT ISOLATE", true),
+        '\u{2067}' => ("RIGHT-TO-LEFT ISOLATE", true),
+        '\u{2068}' => ("FIRST STRONG ISOLATE", true),
+        '\u{2069}' => ("POP DIRECTIONAL ISOLATE", true),
+        '\u{200B}' => ("ZERO WIDTH SPACE", false),
+        '\u{2060}' => ("WORD JOINER", false),
+        '\u{FEFF}' => ("ZERO WIDTH NO-BREAK SPACE", false),
+        '\u{180E}' => ("MONGOLIAN VOWEL SEPARATOR", false),
+        _ => return None,
+    })
 }

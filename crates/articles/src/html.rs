@@ -40,7 +40,11 @@ pub fn text_to_markdown(text: &str) -> Converted {
 /// Plain text of `html` (a title or a summary that may carry markup).
 pub fn to_text(html: &str) -> String {
     let doc = Html::parse_fragment(html);
-    let text: String = doc.root_element().text().collect();
+    // A script's or a style's source is not text a reader should see.
+    let shown = |node: &NodeRef<'_, Node>| {
+        !node.ancestors().any(|a| a.value().as_element().is_some_and(|e| DROPPED.contains(&e.name())))
+    };
+    let text: String = doc.root_element().descendants().filter(shown).filter_map(|n| n.value().as_text().map(|t| &**t)).collect();
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -84,13 +84,14 @@ pub fn run(feeds: &[PathBuf], content_dir: &Path) -> ImportReport {
                     None => title.as_ref().map(|t| t.content.trim().to_owned()).unwrap_or_default(),
                 })
                 .build();
-            let feed = parser.parse(bytes.as_slice()).map_err(|e| e.to_string())?;
-            Ok((feed, yandex_full_texts(&String::from_utf8_lossy(&bytes))))
+            let text = decoded(&bytes)?;
+            let feed = parser.parse(bytes.as_slice()).map_err(|e| format!("not a feed that can be read: {e}"))?;
+            Ok((feed, extras(&text)))
         });
-        let (feed, full_texts) = match read {
+        let (feed, mut extras) = match read {
             Ok(read) => read,
             Err(e) => {
-                report.error(format!("{}: error: not a feed that can be read: {e}", file.display()));
+                report.error(format!("{}: error: {e}", file.display()));
                 continue;
             }
         };
@@ -100,8 +101,8 @@ pub fn run(feeds: &[PathBuf], content_dir: &Path) -> ImportReport {
         let feed_title = feed.title.as_ref().map(|t| html::to_text(&t.content)).filter(|t| !t.is_empty());
         for (n, entry) in feed.entries.iter().enumerate() {
             let place = format!("{}: item {}", file.display(), n + 1);
-            let full_text = full_texts.get(n).cloned().flatten();
-            match item(entry, full_text, feed_title.as_deref(), &file, &tagger, &order) {
+            let extra = extras.get_mut(n).map(std::mem::take).unwrap_or_default();
+            match item(entry, extra, feed_title.as_deref(), &file, &tagger, &order) {
                 Err(why) => report.error(format!("{place}: error: {why}")),
                 Ok(new) => {
                     for note in &new.dropped {
@@ -152,18 +153,21 @@ struct Item {
 
 fn item(
     entry: &feed_rs::model::Entry,
-    full_text: Option<String>,
+    extra: Extras,
     feed_title: Option<&str>,
     file: &Path,
     tagger: &Tagger,
     order: &[TopicId],
 ) -> Result<Item, String> {
+    let mut notes = Vec::new();
     let title = entry.title.as_ref().map(|t| html::to_text(&t.content)).unwrap_or_default();
+    let title = visible(&title, "title", &mut notes);
     if title.is_empty() {
         return Err("the item has no title".into());
     }
-    let date = entry.published.or(entry.updated).ok_or("the item has no date")?;
-    let date = date.format("%Y-%m-%d").to_string();
+    let Extras { full_text, date } = extra;
+    let utc = entry.published.or(entry.updated).map(|d| d.format("%Y-%m-%d").to_string());
+    let date = date.or(utc).ok_or("the item has no date")?;
     let source_html = entry
         .content
         .as_ref()
@@ -191,6 +195,7 @@ fn item(
         Some(s) if !s.is_empty() && whole_text_elsewhere => s,
         _ => body.text.lines().next().unwrap_or_default().to_owned(),
     };
+    let summary = visible(&summary, "summary", &mut notes);
     let image = entry
         .media
         .iter()
@@ -198,7 +203,7 @@ fn item(
         .find(|c| c.content_type.as_ref().is_some_and(|t| t.ty() == "image"))
         .and_then(|c| c.url.as_ref().map(|u| u.to_string()))
         .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
-    let author = entry.authors.iter().find_map(|a| a.name.clone()).map(|a| html::to_text(&a)).filter(|a| !a.is_empty());
+    let author = entry.authors.iter().find_map(|a| a.name.clone()).map(|a| visible(&html::to_text(&a), "author", &mut notes)).filter(|a| !a.is_empty());
 
     let mut topics = tagger.topics_of(&format!("{title}\n{}", body.text));
     topics.sort_by_key(|t| order.iter().position(|o| o == t));
@@ -243,7 +248,8 @@ fn item(
     fm.push_str(&body.markdown);
     fm.push('\n');
     let feed = file.file_name().unwrap_or_default().to_string_lossy().into_owned();
-    Ok(Item { key: (feed, entry.id.clone()), hash, date, slug, text: fm, dropped: body.dropped, title })
+    notes.extend(body.dropped);
+    Ok(Item { key: (feed, entry.id.clone()), hash, date, slug, text: fm, dropped: notes, title })
 }
 
 fn save(
@@ -347,6 +353,19 @@ fn replace_line(text: &str, start: &str, line: &str) -> String {
     front + "\n" + body
 }
 
+/// The text without the invisible characters `articles check` reports
+/// (direction controls, zero-width spaces), each removal noted.
+fn visible(text: &str, field: &str, notes: &mut Vec<String>) -> String {
+    let mut kept = String::with_capacity(text.len());
+    for c in text.chars() {
+        match crate::fields::invisible_char(c) {
+            Some((name, _)) => notes.push(format!("removed from the {field}: invisible U+{:04X} {name}", c as u32)),
+            None => kept.push(c),
+        }
+    }
+    kept
+}
+
 fn shorten(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         return text.to_owned();
@@ -360,30 +379,105 @@ fn host(url: &str) -> Option<String> {
     url.split("://").nth(1)?.split('/').next().map(str::to_owned)
 }
 
-/// Each RSS item's `yandex:full-text` (the whole article as plain text, as
-/// Russian portals publish it for Yandex News), by the item's position.
-/// feed-rs does not read this extension.
-fn yandex_full_texts(xml: &str) -> Vec<Option<String>> {
+/// What feed-rs does not give for each item, by the item's position.
+#[derive(Default)]
+struct Extras {
+    /// `yandex:full-text`: the whole article as plain text, as Russian
+    /// portals publish it for Yandex News.
+    full_text: Option<String>,
+    /// The publication date as the publisher wrote it, on their calendar:
+    /// feed-rs turns dates into UTC, which moves an item published at
+    /// 01:30 Moscow time to the day before.
+    date: Option<String>,
+}
+
+fn extras(text: &str) -> Vec<Extras> {
+    if text.trim_start().starts_with('{') {
+        return json_extras(text.as_bytes());
+    }
+    xml_extras(text)
+}
+
+/// The feed as text, in the encoding its XML declaration names (Russian
+/// portals still publish windows-1251); UTF-8 when it names none.
+fn decoded(bytes: &[u8]) -> Result<String, String> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(200)]);
+    let label = head
+        .strip_prefix('\u{feff}')
+        .unwrap_or(&head)
+        .strip_prefix("<?xml")
+        .and_then(|decl| decl.split("?>").next())
+        .and_then(|decl| decl.split("encoding=").nth(1))
+        .and_then(|v| v.get(1..)?.split(['"', '\'']).next());
+    let encoding = match label {
+        Some(label) => encoding_rs::Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| format!("unknown encoding `{label}` in the XML declaration"))?,
+        None => encoding_rs::UTF_8,
+    };
+    let (text, _, malformed) = encoding.decode(bytes);
+    if malformed {
+        // The line of the first byte that is not text in that encoding.
+        let before = match std::str::from_utf8(bytes) {
+            Err(e) if encoding == encoding_rs::UTF_8 => &bytes[..e.valid_up_to()],
+            _ => &text.as_bytes()[..text.find('\u{fffd}').unwrap_or(0)],
+        };
+        let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+        return Err(format!("line {line}: the feed is not valid {} text", encoding.name()));
+    }
+    Ok(text.into_owned())
+}
+
+/// Publication dates of a JSON Feed's items.
+fn json_extras(bytes: &[u8]) -> Vec<Extras> {
+    let feed: serde_json::Value = serde_json::from_slice(bytes).unwrap_or_default();
+    let items = feed.get("items").and_then(|i| i.as_array()).map(Vec::as_slice).unwrap_or_default();
+    items
+        .iter()
+        .map(|item| {
+            let date = ["date_published", "date_modified"].iter().find_map(|k| item.get(k)?.as_str().and_then(local_date));
+            Extras { full_text: None, date }
+        })
+        .collect()
+}
+
+fn xml_extras(xml: &str) -> Vec<Extras> {
     use quick_xml::events::Event;
     let mut reader = quick_xml::Reader::from_str(xml);
-    let mut items: Vec<Option<String>> = Vec::new();
-    let mut text: Option<String> = None;
+    let mut items: Vec<Extras> = Vec::new();
+    // Depth below the open item: dates count only as its own children (an
+    // Atom entry's <source> has an <updated> of its own).
+    let mut depth = 0usize;
+    let mut in_item = false;
+    let mut field: Option<(String, String)> = None;
     loop {
         match reader.read_event() {
-            Ok(Event::Start(e)) if e.local_name().as_ref() == "item" => items.push(None),
-            Ok(Event::Start(e)) if e.name().as_ref() == "yandex:full-text" && !items.is_empty() => text = Some(String::new()),
+            Ok(Event::Start(e)) => {
+                let name = e.name().as_ref().to_owned();
+                if !in_item && matches!(e.local_name().as_ref(), "item" | "entry") {
+                    items.push(Extras::default());
+                    in_item = true;
+                    depth = 0;
+                    continue;
+                }
+                if in_item {
+                    depth += 1;
+                    let wanted = matches!(name.as_str(), "yandex:full-text" | "pubDate" | "published" | "updated" | "dc:date");
+                    if depth == 1 && wanted {
+                        field = Some((name, String::new()));
+                    }
+                }
+            }
             Ok(Event::Text(t)) => {
-                if let Some(buf) = &mut text {
+                if let Some((_, buf)) = &mut field {
                     buf.push_str(&t.xml10_content());
                 }
             }
             Ok(Event::CData(t)) => {
-                if let Some(buf) = &mut text {
+                if let Some((_, buf)) = &mut field {
                     buf.push_str(&t.into_inner());
                 }
             }
             Ok(Event::GeneralRef(r)) => {
-                if let Some(buf) = &mut text {
+                if let Some((_, buf)) = &mut field {
                     let named = match r.xml10_content().as_ref() {
                         "amp" => Some('&'),
                         "lt" => Some('<'),
@@ -395,9 +489,20 @@ fn yandex_full_texts(xml: &str) -> Vec<Option<String>> {
                     buf.extend(named);
                 }
             }
-            Ok(Event::End(e)) if e.name().as_ref() == "yandex:full-text" => {
-                if let (Some(buf), Some(last)) = (text.take(), items.last_mut()) {
-                    *last = Some(buf);
+            Ok(Event::End(e)) if in_item => {
+                if depth == 0 {
+                    in_item = false;
+                    continue;
+                }
+                depth -= 1;
+                let (Some((name, text)), Some(last)) = (field.take_if(|(n, _)| n.as_str() == e.name().as_ref()), items.last_mut()) else {
+                    continue;
+                };
+                match name.as_str() {
+                    "yandex:full-text" => last.full_text = Some(text),
+                    // The first date given wins: published before updated.
+                    _ if last.date.is_none() => last.date = local_date(text.trim()),
+                    _ => {}
                 }
             }
             Ok(Event::Eof) | Err(_) => break,
@@ -405,4 +510,11 @@ fn yandex_full_texts(xml: &str) -> Vec<Option<String>> {
         }
     }
     items
+}
+
+/// `YYYY-MM-DD` of an RFC 2822 (RSS) or RFC 3339 (Atom, JSON Feed) date,
+/// in the offset it was written with.
+fn local_date(text: &str) -> Option<String> {
+    let dt = chrono::DateTime::parse_from_rfc2822(text).or_else(|_| chrono::DateTime::parse_from_rfc3339(text)).ok()?;
+    Some(dt.format("%Y-%m-%d").to_string())
 }

@@ -8,9 +8,17 @@ use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use std::ops::Range;
 use std::path::Path;
 
+/// Longer than this, a paragraph is reported: on a phone it fills several
+/// screens and readers lose their place.
+pub const LONG_PARAGRAPH: usize = 3_000;
+
+/// Emphasis inside emphasis deeper than this is kept as plain text: the
+/// bundle's readers (serde, the viewer) recurse once per level.
+const MAX_NESTING: usize = 8;
+
 /// (lead, blocks): the body's first paragraph is its lead.
 pub fn parse(path: &Path, md: &str, offset: usize, r: &mut Report) -> (Option<Passage>, Vec<Block>) {
-    let mut b = Builder { path, offset, report: r, blocks: Vec::new(), containers: Vec::new(), inlines: Vec::new(), only_image: None };
+    let mut b = Builder { path, offset, report: r, blocks: Vec::new(), containers: Vec::new(), inlines: Vec::new(), only_image: None, passage_start: offset, too_deep: false };
     for (event, range) in Parser::new(md).into_offset_iter() {
         b.event(event, range);
     }
@@ -37,6 +45,8 @@ enum Span {
     Strong,
     Link(String),
     Image(String),
+    /// Emphasis nested too deep: its text joins the enclosing span.
+    Plain,
 }
 
 struct Builder<'a> {
@@ -49,6 +59,10 @@ struct Builder<'a> {
     inlines: Vec<(Span, Vec<Inline>)>,
     /// Set while the paragraph holds nothing but one image.
     only_image: Option<Image>,
+    /// Where the passage being written starts, to place a warning about it.
+    passage_start: usize,
+    /// Set once the article has been warned about deep nesting.
+    too_deep: bool,
 }
 
 impl Builder<'_> {
@@ -94,6 +108,9 @@ impl Builder<'_> {
     fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
         match tag {
             Tag::Paragraph | Tag::Heading { .. } | Tag::CodeBlock(_) => {
+                if self.inlines.is_empty() {
+                    self.passage_start = self.at(&range).start;
+                }
                 // A paragraph in a list item after text of its own: keep them apart.
                 if let Some((Span::Root, content)) = self.inlines.last_mut() {
                     if !content.is_empty() {
@@ -125,6 +142,16 @@ impl Builder<'_> {
                 self.containers.push(Container::Item);
                 self.open_root();
             }
+            Tag::Emphasis | Tag::Strong if self.inlines.len() > MAX_NESTING => {
+                if !std::mem::replace(&mut self.too_deep, true) {
+                    let at = self.at(&range);
+                    self.report.push(
+                        Diagnostic::warning(self.path, at.start..at.start, format!("emphasis nested more than {MAX_NESTING} deep: the inner levels show as plain text"))
+                            .with_hint("is a `*` or `_` missing its pair?"),
+                    );
+                }
+                self.inlines.push((Span::Plain, Vec::new()));
+            }
             Tag::Emphasis => self.inlines.push((Span::Emphasis, Vec::new())),
             Tag::Strong => self.inlines.push((Span::Strong, Vec::new())),
             Tag::Link { dest_url, .. } => {
@@ -153,7 +180,8 @@ impl Builder<'_> {
 
     fn end(&mut self, tag: TagEnd) {
         match tag {
-            TagEnd::Paragraph | TagEnd::CodeBlock => {
+            // Each HTML block is a passage of its own, as it was written.
+            TagEnd::Paragraph | TagEnd::CodeBlock | TagEnd::HtmlBlock => {
                 if !self.in_item() {
                     self.close_passage();
                 }
@@ -207,6 +235,15 @@ impl Builder<'_> {
                         // Inline, an image reads as its description.
                         if !alone {
                             self.text(&alt);
+                        }
+                        return;
+                    }
+                    Span::Plain => {
+                        for inline in content {
+                            match inline {
+                                Inline::Text { text } => self.text(&text),
+                                other => self.push(other),
+                            }
                         }
                         return;
                     }
@@ -268,6 +305,14 @@ impl Builder<'_> {
             return;
         }
         let passage = Passage { content, topics: Vec::new() };
+        let length = passage.plain_text().chars().count();
+        if length > LONG_PARAGRAPH {
+            let at = self.passage_start;
+            self.report.push(
+                Diagnostic::warning(self.path, at..at, format!("a very long paragraph ({length} characters): on a phone it fills many screens"))
+                    .with_hint(format!("split it where the thought changes; paragraphs over {LONG_PARAGRAPH} characters are reported")),
+            );
+        }
         match self.containers.iter_mut().rev().find(|c| !matches!(c, Container::Item)) {
             Some(Container::Quote(ps)) => ps.push(passage),
             Some(Container::List { items, .. }) => items.push(passage),
@@ -352,6 +397,34 @@ mod tests {
         let (_, _, r) = blocks("Лид.\n\n[нажми](javascript:alert(1)) и [это](JaVaScRiPt:x) и [то](data:text/html,x)\n");
         assert_eq!(r.errors(), 3);
         assert!(r.render().starts_with("a.md:3:1: error: link to `javascript:alert(1)`"), "{}", r.render());
+    }
+
+    #[test]
+    fn a_very_long_paragraph_is_warned_about_at_its_start() {
+        let long = "слово ".repeat(LONG_PARAGRAPH / 6 + 1);
+        let (_, b, r) = blocks(&format!("Лид.\n\nКороткий.\n\n{long}\n"));
+        assert_eq!(b.len(), 2, "the paragraph is kept");
+        assert!(!r.has_errors());
+        assert!(r.render().starts_with("a.md:5:1: warning: a very long paragraph (3005 characters)"), "{}", r.render());
+        let (_, _, r) = blocks(&format!("Лид.\n\n{}\n", "слово ".repeat(LONG_PARAGRAPH / 6)));
+        assert!(r.diagnostics.is_empty(), "{}", r.render());
+    }
+
+    #[test]
+    fn emphasis_nested_too_deep_keeps_its_text_flat() {
+        fn depth(content: &[Inline]) -> usize {
+            content.iter().map(|i| match i {
+                Inline::Emphasis { content } | Inline::Strong { content } | Inline::Link { content, .. } => 1 + depth(content),
+                _ => 0,
+            }).max().unwrap_or(0)
+        }
+        let md = format!("Лид.\n\n{}слово{}\n", "*".repeat(5000), "*".repeat(5000));
+        let (_, b, r) = blocks(&md);
+        let Block::Paragraph(p) = &b[0] else { panic!() };
+        assert_eq!(p.plain_text(), "слово");
+        assert!(depth(&p.content) <= MAX_NESTING + 1, "{}", depth(&p.content));
+        assert!(r.render().starts_with("a.md:3:"), "{}", r.render());
+        assert_eq!(r.diagnostics.len(), 1, "one warning, not thousands");
     }
 
     #[test]

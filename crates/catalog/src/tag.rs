@@ -26,7 +26,9 @@ impl Tagger {
 
     /// The topics whose keywords occur in `text`, in topic order.
     pub fn topics_of(&self, text: &str) -> Vec<TopicId> {
-        let stems: Vec<String> = words_of(text).map(|w| self.stemmer.stem(&w).into_owned()).collect();
+        // Each word stemmed once: long texts repeat most of their words.
+        let words: std::collections::BTreeSet<String> = words_of(text).collect();
+        let stems: Vec<String> = words.iter().map(|w| self.stemmer.stem(w).into_owned()).collect();
         self.topics
             .iter()
             .filter(|(_, keys)| {
