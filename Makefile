@@ -46,7 +46,9 @@ test-native:
 test-web:
 	cargo test --target wasm32-unknown-unknown --test web_topic_filter --test web_topic_lens
 
+# The specs that build sites of their own run the release content tool.
 test-e2e:
+	cargo build --quiet --release -p articles
 	@rm -f target/e2e-results.json
 	-playwright test
 	@node tests/e2e/summary.mjs

@@ -2,7 +2,9 @@
 // small text utilities. Everything about the content comes from
 // data/index.json where possible, so adding articles never breaks a test.
 import { expect } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 
 export const SITE_TITLE = 'Новости Кировской области';
 
@@ -169,4 +171,33 @@ export async function startServer(dir, port, prefix, probe = 'index.html') {
   }
   child.kill();
   throw new Error(`the server on ${port} did not start`);
+}
+
+/**
+ * A site in target/e2e-sites/<name> built as `make dist` builds dist/, but
+ * from the articles in `content`: dist/'s code, styles and shell, a new data
+ * bundle, pages and service worker. `prepare(dir)` may change the copied
+ * files before the pages are written from the shell.
+ */
+export function buildSite(name, content, prepare = () => {}) {
+  const dir = path.join('target', 'e2e-sites', name);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.cpSync('dist', dir, { recursive: true });
+  for (const f of fs.readdirSync(dir)) {
+    const stale = (f.endsWith('.html') && f !== 'shell.html') || f.endsWith('.br') || f.endsWith('.gz');
+    if (stale) fs.rmSync(path.join(dir, f));
+  }
+  fs.rmSync(path.join(dir, 'data'), { recursive: true });
+  prepare(dir);
+  articles(['build', '--content', content, '--out', dir, '--shell', path.join(dir, 'shell.html')]);
+  execFileSync('node', ['scripts/pwa.mjs', 'worker', dir], { stdio: 'pipe' });
+  return dir;
+}
+
+/** Runs the content tool (`articles`); returns its exit status and output. */
+export function articles(args) {
+  const run = spawnSync('cargo', ['run', '--quiet', '--release', '-p', 'articles', '--', ...args], { encoding: 'utf8' });
+  const output = `${run.stdout}${run.stderr}`;
+  if (run.status !== 0 && args[0] === 'build') throw new Error(`articles build failed:\n${output}`);
+  return { status: run.status, output };
 }

@@ -5,11 +5,10 @@
 // network away for real (the server stops) and replace the served files
 // with another build, as a deploy does.
 import { test, expect, chromium } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { SEED, startServer as startServerAt, waitForApp } from './helpers.js';
+import { SEED, buildSite, startServer as startServerAt, waitForApp } from './helpers.js';
 
 const PREFIX = '/news/';
 let nextPort = 8260;
@@ -159,31 +158,21 @@ test.describe('offline', () => {
 test.describe('a new deploy', () => {
   /** Build B: dist with other content, as `make dist` would have made it. */
   function buildB() {
-    const dir = path.join('target', 'e2e-sites', 'build-b');
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.cpSync('dist', dir, { recursive: true });
-    for (const f of fs.readdirSync(dir)) {
-      const stale = (f.endsWith('.html') && f !== 'shell.html') || f.endsWith('.br') || f.endsWith('.gz');
-      if (stale) fs.rmSync(path.join(dir, f));
-    }
-    fs.rmSync(path.join(dir, 'data'), { recursive: true });
     // B's styles differ, under a new hashed name (and integrity), so a page
     // that mixed the two builds would ask for a file B does not have.
-    const css = fs.readdirSync(dir).find((f) => /-[0-9a-f]{12,16}\.css$/.test(f));
-    const stylesA = fs.readFileSync(path.join(dir, css));
-    const stylesB = Buffer.concat([stylesA, Buffer.from('\n/* build B */\n')]);
-    const digest = (bytes, algorithm, encoding) => crypto.createHash(algorithm).update(bytes).digest(encoding);
-    const cssB = css.replace(/-[0-9a-f]{12,16}\.css$/, `-${digest(stylesB, 'sha256', 'hex').slice(0, 16)}.css`);
-    fs.rmSync(path.join(dir, css));
-    fs.writeFileSync(path.join(dir, cssB), stylesB);
-    const shell = path.join(dir, 'shell.html');
-    fs.writeFileSync(shell, fs.readFileSync(shell, 'utf8')
-      .replaceAll(css, cssB)
-      .replaceAll(`sha384-${digest(stylesA, 'sha384', 'base64')}`, `sha384-${digest(stylesB, 'sha384', 'base64')}`));
-    execFileSync('cargo', ['run', '--quiet', '--release', '-p', 'articles', '--', 'build',
-      '--content', 'tests/fixtures/deploy-b', '--out', dir, '--shell', path.join(dir, 'shell.html')], { stdio: 'pipe' });
-    execFileSync('node', ['scripts/pwa.mjs', 'worker', dir], { stdio: 'pipe' });
-    return dir;
+    return buildSite('build-b', 'tests/fixtures/deploy-b', (dir) => {
+      const css = fs.readdirSync(dir).find((f) => /-[0-9a-f]{12,16}\.css$/.test(f));
+      const stylesA = fs.readFileSync(path.join(dir, css));
+      const stylesB = Buffer.concat([stylesA, Buffer.from('\n/* build B */\n')]);
+      const digest = (bytes, algorithm, encoding) => crypto.createHash(algorithm).update(bytes).digest(encoding);
+      const cssB = css.replace(/-[0-9a-f]{12,16}\.css$/, `-${digest(stylesB, 'sha256', 'hex').slice(0, 16)}.css`);
+      fs.rmSync(path.join(dir, css));
+      fs.writeFileSync(path.join(dir, cssB), stylesB);
+      const shell = path.join(dir, 'shell.html');
+      fs.writeFileSync(shell, fs.readFileSync(shell, 'utf8')
+        .replaceAll(css, cssB)
+        .replaceAll(`sha384-${digest(stylesA, 'sha384', 'base64')}`, `sha384-${digest(stylesB, 'sha384', 'base64')}`));
+    });
   }
 
   function deploy(from, to) {
