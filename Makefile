@@ -9,7 +9,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 # the measured 152 KiB with room for small changes, never for a new library.
 SIZE_BUDGET := 159744
 
-.PHONY: setup serve dist check new import test test-native test-web test-e2e size bench clean
+.PHONY: setup serve dist check new import test test-native test-web test-e2e size bench fuzz clean
 
 setup:
 	@sh scripts/setup.sh
@@ -62,6 +62,11 @@ bench: dist
 	cargo build --quiet --release -p articles
 	sh scripts/bench.sh
 	node scripts/bench-embed.mjs dist
+
+## The property tests of the article reader and the feed importer, long:
+## 50,000 generated inputs each (`make test` runs 256).
+fuzz:
+	PROPTEST_CASES=50000 cargo test -p articles --test fuzz -- --nocapture
 
 clean:
 	rm -rf dist target/e2e-results.json target/e2e-artifacts
