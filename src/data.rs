@@ -1,8 +1,9 @@
 //! Loading the bundle: the browser's `fetch` and `JSON.parse`, then
 //! `serde-wasm-bindgen` into the catalog's types (no JSON parser in the wasm).
 
-use catalog::{ArticleBody, ArticleMeta, Index, SCHEMA_VERSION};
+use catalog::{ArticleBody, ArticleMeta, Index, SiteInfo, Topic, SCHEMA_VERSION};
 use serde::de::DeserializeOwned;
+use serde::Deserialize;
 use std::fmt;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -42,10 +43,42 @@ impl fmt::Display for LoadError {
     }
 }
 
-pub async fn load_index(DataBase(base): DataBase) -> Result<Index, LoadError> {
-    let index: Index = fetch_json(&format!("{base}index.json")).await?;
-    check_schema(index.schema)?;
-    Ok(index)
+/// The index, and what could not be read of it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadedIndex {
+    pub index: Index,
+    /// One line per article entry that is not an article: the list shows the rest.
+    pub unreadable: Vec<String>,
+}
+
+/// `index.json` as it comes: its articles are read one by one, so one bad
+/// entry (from a CMS that writes the bundle itself) costs only that entry.
+#[derive(Deserialize)]
+struct RawIndex {
+    schema: u32,
+    site: SiteInfo,
+    topics: Vec<Topic>,
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    articles: js_sys::Array,
+}
+
+pub async fn load_index(DataBase(base): DataBase) -> Result<LoadedIndex, LoadError> {
+    let raw: RawIndex = fetch_json(&format!("{base}index.json")).await?;
+    check_schema(raw.schema)?;
+    let mut articles = Vec::new();
+    let mut unreadable = Vec::new();
+    for (n, entry) in raw.articles.iter().enumerate() {
+        match serde_wasm_bindgen::from_value::<ArticleMeta>(entry.clone()) {
+            Ok(meta) => articles.push(meta),
+            Err(e) => {
+                let slug = js_sys::Reflect::get(&entry, &"slug".into()).ok().and_then(|s| s.as_string());
+                let which = slug.map_or_else(|| format!("№ {}", n + 1), |s| format!("«{s}»"));
+                unreadable.push(format!("{which}: {e}"));
+            }
+        }
+    }
+    let index = Index { schema: raw.schema, site: raw.site, topics: raw.topics, articles };
+    Ok(LoadedIndex { index, unreadable })
 }
 
 /// The body of the article `meta` describes.

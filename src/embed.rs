@@ -100,13 +100,14 @@ fn EmbeddedData(data: DataBase, options: Signal<EmbedOptions>, root: NodeRef<htm
             />
         }
         .into_any(),
-        Some(Ok(index)) => view! { <EmbeddedViewer index options root /> }.into_any(),
+        Some(Ok(loaded)) => view! { <EmbeddedViewer loaded options root /> }.into_any(),
     }
 }
 
 /// The list or an article, once the index is here.
 #[component]
-fn EmbeddedViewer(index: catalog::Index, options: Signal<EmbedOptions>, root: NodeRef<html::Div>) -> impl IntoView {
+fn EmbeddedViewer(loaded: data::LoadedIndex, options: Signal<EmbedOptions>, root: NodeRef<html::Div>) -> impl IntoView {
+    let data::LoadedIndex { index, unreadable } = loaded;
     provide_context(Catalog(StoredValue::new(index)));
     let Selection(state) = expect_context();
     announce(state, root);
@@ -115,7 +116,7 @@ fn EmbeddedViewer(index: catalog::Index, options: Signal<EmbedOptions>, root: No
     move || match page.get() {
         Page::List { .. } => {
             let (filter, limit) = list.get();
-            view! { <ListView page_size=limit filter /> }.into_any()
+            view! { <views::UnreadableNotice unreadable=unreadable.clone() /> <ListView page_size=limit filter /> }.into_any()
         }
         Page::Article(slug) => view! { <ArticleRoute slug /> }.into_any(),
     }

@@ -7,14 +7,14 @@ mod embed;
 mod hooks;
 mod pwa;
 
-use catalog::{Index, Page, Slug, ViewState};
+use catalog::{Page, Slug, ViewState};
 use data::{DataBase, LoadError};
 pub use embed::ArticleViewer;
 use components::{AppNotices, SaveOffline};
 use hooks::{use_history, use_load, use_online, use_page_title};
 use leptos::prelude::*;
 use std::sync::Arc;
-use views::{ArticleView, BodyState, Catalog, Frame, ListView, NotFound, Selection};
+use views::{ArticleView, BodyState, Catalog, Frame, ListView, NotFound, Selection, UnreadableNotice};
 use wasm_bindgen::JsCast;
 
 /// Starts the viewer in `#app` on one of its own pages. The wasm starts it
@@ -52,7 +52,7 @@ pub fn App() -> impl IntoView {
     let page = move || match index.get() {
         // Until the index is here the prerendered page stays in view.
         None => ().into_any(),
-        Some(Ok(ix)) => view! { <Viewer index=ix /> }.into_any(),
+        Some(Ok(loaded)) => view! { <Viewer loaded /> }.into_any(),
         Some(Err(err)) => view! {
             <views::LoadError
                 message=format!("Не удалось загрузить список статей: {err}.")
@@ -73,8 +73,9 @@ struct WorkerActive(Signal<bool>);
 
 /// The whole page once the index is here; it replaces the prerendered copy.
 #[component]
-fn Viewer(index: Index) -> impl IntoView {
+fn Viewer(loaded: data::LoadedIndex) -> impl IntoView {
     let Selection(state) = expect_context();
+    let data::LoadedIndex { index, unreadable } = loaded;
     provide_context(Catalog(StoredValue::new(index)));
     use_page_title();
     let page = Memo::new(move |_| state.with(|s| s.page.clone()));
@@ -91,7 +92,7 @@ fn Viewer(index: Index) -> impl IntoView {
     view! {
         <Frame footer=Box::new(move || footer.into_any())>
             {move || match page.get() {
-                Page::List { .. } => view! { <ListView /> }.into_any(),
+                Page::List { .. } => view! { <UnreadableNotice unreadable=unreadable.clone() /> <ListView /> }.into_any(),
                 Page::Article(slug) => view! { <ArticleRoute slug /> }.into_any(),
             }}
         </Frame>

@@ -129,6 +129,35 @@ test.describe('broken index', () => {
   });
 });
 
+test.describe('an index with entries that are not articles', () => {
+  test('lists every article that reads, and says which entries did not', async ({ page, request }) => {
+    const index = await loadIndex(request);
+    await page.route(INDEX, async (route) => {
+      const body = await (await route.fetch()).json();
+      // As a CMS that writes the bundle itself might: a title that is not
+      // text, and an entry with no fields at all, among good ones.
+      body.articles.splice(1, 0, { ...body.articles[0], slug: 'broken-entry', title: 42 }, {});
+      await route.fulfill({ json: body });
+    });
+    const list = new ListPage(page);
+    await list.goto();
+
+    const notice = page.getByTestId('unreadable-articles');
+    await expect(notice).toBeVisible();
+    await expect(notice).toHaveAttribute('role', 'alert');
+    await expect(notice).toContainText('Не удалось прочитать 2 статьи из списка');
+    await expect(notice).toContainText('«broken-entry»');
+    await expect(notice).toContainText('№ 3');
+    await expect(list.cards).toHaveCount(index.articles.length);
+    await expect(list.cardLink(SEED.title)).toBeVisible();
+
+    // The articles that read open as usual.
+    await list.cardLink(SEED.title).click();
+    await expect(new ArticlePage(page).heading).toHaveText(SEED.title);
+    await expect(notice).toHaveCount(0);
+  });
+});
+
 test.describe('console', () => {
   test('the list logs no errors while loading and filtering', async ({ page, request }) => {
     const index = await loadIndex(request);

@@ -153,9 +153,23 @@ fn broken_and_empty_feeds_are_reported_and_write_nothing() {
 fn a_folder_imports_every_feed_in_it() {
     let dir = empty_content();
     let report = import::run(&[repo().join("tests/fixtures/feeds")], dir.path());
-    // portal.rss (3 + 1 without a date), portal.atom, portal.json (2); the
-    // truncated feed fails, the empty one warns.
-    assert_eq!((report.new, report.errors), (6, 2), "{}", report.lines.join("\n"));
+    // portal.rss (3 + 1 without a date), portal.atom, portal.json (2),
+    // rayon-1251.rss; the truncated feed fails, the empty one warns.
+    assert_eq!((report.new, report.errors), (7, 2), "{}", report.lines.join("\n"));
+}
+
+#[test]
+fn a_feed_in_windows_1251_reads_as_its_declaration_says_and_keeps_the_publishers_date() {
+    let dir = empty_content();
+    let report = import::run(&[feed("rayon-1251.rss")], dir.path());
+    assert_eq!((report.new, report.errors), (1, 0), "{}", report.lines.join("\n"));
+    let (name, text) = articles(dir.path()).remove(0);
+    // 00:15 Moscow time on 2 January is the 2nd, though in UTC it is the 1st.
+    assert_eq!(name, "2026-01-02-lesozagotoviteli-slobodskogo-rajona-podveli-itogi-goda.md");
+    assert!(text.contains("title = \"Лесозаготовители Слободского района подвели итоги года\""), "{text}");
+    // yandex:full-text, read by this tool and not by the feed library, is decoded too.
+    assert!(text.contains("Заготовка древесины в районе выросла на десятую часть.\n\nЁлки, пихты и берёзы — «в порядке очереди»."), "{text}");
+    assert!(text.contains("[source]\nname = \"Районная газета\""), "{text}");
 }
 
 #[test]

@@ -10,7 +10,7 @@ mod context;
 mod text;
 
 pub use components::{
-    ArticleView, BodyState, Frame, ListView, LoadError, NotFound, SiteFooter, SiteHeader, PAGE_SIZE,
+    ArticleView, BodyState, Frame, ListView, LoadError, NotFound, SiteFooter, SiteHeader, UnreadableNotice, PAGE_SIZE,
 };
 pub use context::{Catalog, LinkBase, ListReturn, Nav, Selection};
 pub use text::list_page_title;

@@ -52,6 +52,18 @@ pub fn passages_about(count: usize, about: &str) -> String {
     format!("{count} {noun} {about}")
 }
 
+/// "Не удалось прочитать 2 статьи из списка: …": entries of the index
+/// that are not articles; the list shows the others.
+pub fn unreadable_articles(problems: &[String]) -> String {
+    let count = problems.len();
+    let noun = match plural_ru(count) {
+        Plural::One => "статью",
+        Plural::Few => "статьи",
+        Plural::Many => "статей",
+    };
+    format!("Не удалось прочитать {count} {noun} из списка ({}). Остальные показаны.", problems.join("; "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

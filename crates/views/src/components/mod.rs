@@ -12,6 +12,7 @@ mod topic_chip;
 mod topic_filter;
 mod topic_labels;
 mod topic_lens;
+mod unreadable_notice;
 mod view_link;
 
 pub use article_view::{ArticleView, BodyState};
@@ -21,6 +22,7 @@ pub use load_error::LoadError;
 pub use not_found::NotFound;
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
+pub use unreadable_notice::UnreadableNotice;
 
 use article_body::ArticleBody;
 use article_card::ArticleCard;
