@@ -73,7 +73,7 @@ pub async fn load_index(DataBase(base): DataBase) -> Result<LoadedIndex, LoadErr
             Err(e) => {
                 let slug = js_sys::Reflect::get(&entry, &"slug".into()).ok().and_then(|s| s.as_string());
                 let which = slug.map_or_else(|| format!("№ {}", n + 1), |s| format!("«{s}»"));
-                unreadable.push(format!("{which}: {e}"));
+                unreadable.push(format!("{which}: {}", reason(e)));
             }
         }
     }
@@ -113,5 +113,11 @@ async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, LoadError> {
     let value = JsFuture::from(json)
         .await
         .map_err(|_| LoadError::Malformed("это не JSON".into()))?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| LoadError::Malformed(e.to_string()))
+    serde_wasm_bindgen::from_value(value).map_err(|e| LoadError::Malformed(reason(e)))
+}
+
+/// What did not fit, without the "Error: " a JS error's text starts with.
+fn reason(e: serde_wasm_bindgen::Error) -> String {
+    let text = e.to_string();
+    text.strip_prefix("Error: ").unwrap_or(&text).to_owned()
 }

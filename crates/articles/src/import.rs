@@ -363,7 +363,8 @@ fn visible(text: &str, field: &str, notes: &mut Vec<String>) -> String {
             None => kept.push(c),
         }
     }
-    kept
+    // What the removed characters stood between may be only spaces.
+    kept.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn shorten(text: &str, max: usize) -> String {

@@ -80,6 +80,12 @@ fn assert_places_exist(report: &Report, text: &str) {
 }
 
 proptest! {
+    // Failing inputs are saved beside this file, and tried first next time.
+    #![proptest_config(ProptestConfig {
+        failure_persistence: Some(Box::new(proptest::test_runner::FileFailurePersistence::Direct("tests/fuzz.proptest-regressions"))),
+        ..ProptestConfig::default()
+    })]
+
     #[test]
     fn the_article_reader_never_panics_and_places_every_problem(body in text(48)) {
         let text = format!("+++\ntitle = \"Т\"\ndate = 2026-01-19\ntopics = [\"trade\"]\nsummary = \"С\"\n+++\n\n{body}");

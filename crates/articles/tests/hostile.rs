@@ -179,7 +179,7 @@ fn a_hostile_feed_imports_as_text_with_every_removal_reported() {
     let feeds = repo().join(HOSTILE).join("feeds");
     let report = import::run(&[feeds.join("hostile.rss"), feeds.join("invalid-utf8.rss")], dir.path());
     let lines = report.lines.join("\n");
-    assert_eq!((report.new, report.errors), (2, 1), "{lines}");
+    assert_eq!((report.new, report.errors), (2, 2), "{lines}");
     for expected in [
         "hostile.rss: item 1: removed from the title: invisible U+202E RIGHT-TO-LEFT OVERRIDE",
         "hostile.rss: item 1: removed from the title: invisible U+200B ZERO WIDTH SPACE",
@@ -192,6 +192,7 @@ fn a_hostile_feed_imports_as_text_with_every_removal_reported() {
         "hostile.rss: item 1: dropped <math> and what it held",
         "hostile.rss: item 1: dropped <template> and what it held",
         "hostile.rss: item 1: dropped <base> and what it held",
+        "hostile.rss: item 3: error: the item has no title",
         "invalid-utf8.rss: error: line 35: the feed is not valid UTF-8 text",
     ] {
         assert!(lines.contains(expected), "missing `{expected}` in:\n{lines}");
