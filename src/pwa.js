@@ -36,6 +36,14 @@ export function registerWorker(onUpdate, onControlled) {
   window.addEventListener('online', check);
 }
 
+// For `make serve`: removes a worker (and its caches) left by an earlier
+// build, so a reload always shows the edit just saved.
+export function unregisterWorkers() {
+  if (!('serviceWorker' in navigator)) return;
+  navigator.serviceWorker.getRegistrations().then((regs) => regs.forEach((r) => r.unregister()));
+  if ('caches' in window) caches.keys().then((keys) => keys.forEach((k) => caches.delete(k)));
+}
+
 // Whether a worker serves this page, so saving for offline can work.
 export function workerActive() {
   return 'serviceWorker' in navigator && !!navigator.serviceWorker.controller;

@@ -12,11 +12,19 @@ extern "C" {
     pub fn worker_active() -> bool;
     #[wasm_bindgen(js_name = applyUpdate)]
     pub fn apply_update();
+    #[wasm_bindgen(js_name = unregisterWorkers)]
+    fn unregister_workers();
 }
 
 /// Registers `sw.js`; `on_update` runs when a new build waits to take over,
 /// `on_controlled` when a worker starts serving this page.
 pub fn register(on_update: impl Fn() + 'static, on_controlled: impl Fn() + 'static) {
+    // A development build (`make serve`) previews edits: a worker would
+    // keep serving the build before them.
+    if cfg!(debug_assertions) {
+        unregister_workers();
+        return;
+    }
     let on_update = Closure::<dyn Fn()>::new(on_update);
     let on_controlled = Closure::<dyn Fn()>::new(on_controlled);
     register_worker(&on_update, &on_controlled);
