@@ -5,10 +5,10 @@
 //
 //   node scripts/bench-embed.mjs [dist]
 import { chromium } from 'playwright-core';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { startServer } from '../tests/e2e/helpers.js';
 
 const dist = process.argv[2] || 'dist';
 const runs = Number(process.env.RUNS || 15);
@@ -16,13 +16,12 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'embed-bench-'));
 fs.copyFileSync('tests/e2e/host/one.html', path.join(dir, 'one.html'));
 fs.cpSync(dist, path.join(dir, 'news'), { recursive: true });
 const port = 8240;
-const server = spawn('node', ['tests/e2e/serve.mjs', dir, String(port), '/'], { stdio: 'ignore' });
+const server = await startServer(dir, port, '/', 'one.html');
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
 });
 try {
-  await new Promise((r) => setTimeout(r, 300));
   const times = [];
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext();
@@ -38,6 +37,6 @@ try {
   console.log(`bench: <article-viewer> first render: median ${median.toFixed(0)} ms, min ${times[0].toFixed(0)} ms, max ${times.at(-1).toFixed(0)} ms over ${runs} cold loads (loopback, ${os.cpus().length} cores)`);
 } finally {
   await browser.close();
-  server.kill();
+  server.stop();
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -3,11 +3,11 @@
 // portal page (examples/portal.html) with both embedding modes.
 //
 //   node scripts/screenshots.mjs [dist] [outdir]
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { startServer } from '../tests/e2e/helpers.js';
 
 const dist = process.argv[2] || 'dist';
 const out = process.argv[3] || 'docs';
@@ -18,8 +18,7 @@ const base = `http://127.0.0.1:${port}/news/`;
 const site = fs.mkdtempSync(path.join(os.tmpdir(), 'screenshots-'));
 fs.cpSync(dist, site, { recursive: true });
 fs.cpSync('examples', path.join(site, 'examples'), { recursive: true });
-const server = spawn('node', ['tests/e2e/serve.mjs', site, String(port), '/news/'], { stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 500));
+const server = await startServer(site, port, '/news/');
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--disable-background-networking'],
@@ -55,5 +54,5 @@ try {
 } finally {
   fs.rmSync(site, { recursive: true, force: true });
   await browser.close();
-  server.kill();
+  server.stop();
 }

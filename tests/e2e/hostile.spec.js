@@ -3,6 +3,8 @@
 // page's CSP is bypassed here, so a payload that reached the DOM as markup
 // would run and set the sentinel: the proof is the viewer's, not the policy's.
 import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
 import { ListPage } from './pages/list_page.js';
 import { ArticlePage } from './pages/article_page.js';
 import { buildSite, collectPageErrors, startServer } from './helpers.js';
@@ -13,7 +15,10 @@ const CORPUS = 'tests/fixtures/hostile/inert';
 
 test.use({ baseURL: `http://127.0.0.1:${PORT}${PREFIX}`, bypassCSP: true, serviceWorkers: 'block' });
 
+const PORTAL_PORT = 8293;
+
 let server;
+let portal;
 let index;
 
 test.beforeAll(async () => {
@@ -22,15 +27,24 @@ test.beforeAll(async () => {
   const site = buildSite('hostile', CORPUS);
   server = await startServer(site, PORT, PREFIX);
   index = await (await fetch(server.base + 'data/index.json')).json();
+  // A portal page with the same site embedded from news/ beside it.
+  const host = path.join('target', 'e2e-sites', 'hostile-portal');
+  fs.rmSync(host, { recursive: true, force: true });
+  fs.cpSync('tests/e2e/host', host, { recursive: true });
+  fs.cpSync(site, path.join(host, 'news'), { recursive: true });
+  portal = await startServer(host, PORTAL_PORT, '/', 'one.html');
 });
 
-test.afterAll(() => server?.stop());
+test.afterAll(() => {
+  server?.stop();
+  portal?.stop();
+});
 
 /**
  * Watches a page for what a payload would do: set `window.__pwned`, open a
  * dialog, or reach a host other than the site's.
  */
-async function watch(page) {
+async function watch(page, host = `127.0.0.1:${PORT}`) {
   await page.addInitScript(() => {
     const hits = [];
     Object.defineProperty(window, '__hits', { value: hits });
@@ -44,7 +58,7 @@ async function watch(page) {
   });
   page.on('request', (r) => {
     const url = new URL(r.url());
-    if (!['data:', 'blob:'].includes(url.protocol) && url.host !== `127.0.0.1:${PORT}`) outside.push(r.url());
+    if (!['data:', 'blob:'].includes(url.protocol) && url.host !== host) outside.push(r.url());
   });
   return {
     dialogs,
@@ -137,6 +151,28 @@ test('a megabyte paragraph, 10,000 paragraphs and a reversed one leave the page 
   await view.backLink.click();
   await expect(page).toHaveURL(/index\.html$/);
   await expectInert(w);
+});
+
+test('embedded in a portal page, the element runs none of the corpus either', async ({ page }) => {
+  const w = await watch(page, `127.0.0.1:${PORTAL_PORT}`);
+  await page.goto(portal.base + 'one.html');
+  const viewer = page.locator('article-viewer');
+  await viewer.evaluate((el) => el.setAttribute('limit', '20'));
+  const cards = viewer.getByTestId('article-card');
+  await expect(cards).toHaveCount(index.articles.length);
+  for (const a of index.articles) {
+    await viewer.getByRole('link', { name: a.title, exact: true }).click();
+    await expect(viewer.getByRole('heading', { level: 1 })).toHaveText(a.title);
+    await expect(viewer.getByTestId('passage').first()).toBeVisible();
+    await expectInert(w);
+    await viewer.getByRole('link', { name: 'Все новости' }).click();
+    await expect(cards).toHaveCount(index.articles.length);
+  }
+  // The element's shadow root holds nothing that runs either.
+  const live = await viewer.evaluate((el) =>
+    [...el.shadowRoot.querySelectorAll('*')].flatMap((n) => [...n.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${n.localName}[${a.name}]`)),
+  );
+  expect(live).toEqual([]);
 });
 
 test('the no-script pages carry the payloads as escaped text', async ({ request }) => {
