@@ -233,6 +233,7 @@ pub fn parse_article(path: &Path, text: &str, topics: &[TopicDef], site_lang: &s
         s.string("hash", r);
         s.string("feed", r);
         s.string("author", r);
+        s.string("text", r);
         let suggested = s.bool("topics_suggested", r).unwrap_or(false).then(|| s.span());
         s.finish(r);
         suggested

@@ -22,6 +22,8 @@ pub struct ImportReport {
     pub new: usize,
     pub updated: usize,
     pub unchanged: usize,
+    /// Changed in the feed but edited here: left as the editor has it.
+    pub kept: usize,
 }
 
 impl ImportReport {
@@ -32,6 +34,9 @@ impl ImportReport {
 
     pub fn summary(&self) -> String {
         let mut s = format!("{} new, {} updated, {} unchanged", self.new, self.updated, self.unchanged);
+        if self.kept > 0 {
+            let _ = write!(s, ", {} kept as edited here", self.kept);
+        }
         if self.errors > 0 {
             let _ = write!(s, ", {} {}", self.errors, if self.errors == 1 { "error" } else { "errors" });
         }
@@ -47,6 +52,8 @@ struct Known {
     hash: String,
     /// The editor's topics, once confirmed (no `topics_suggested`).
     confirmed: Option<Vec<String>>,
+    /// The title, summary or text differ from what the import wrote.
+    edited: bool,
 }
 
 pub fn run(feeds: &[PathBuf], content_dir: &Path) -> ImportReport {
@@ -61,8 +68,8 @@ pub fn run(feeds: &[PathBuf], content_dir: &Path) -> ImportReport {
         }
     };
     // topics.toml's own problems, said before the items they affect.
-    for line in problems.render().lines() {
-        report.lines.push(line.to_owned());
+    if !problems.diagnostics.is_empty() {
+        report.lines.extend(problems.render().lines().map(str::to_owned));
     }
     if problems.has_errors() {
         report.errors += 1;
@@ -241,6 +248,7 @@ fn item(
     let _ = writeln!(fm, "feed = {}", quoted(&file.file_name().unwrap_or_default().to_string_lossy()));
     let _ = writeln!(fm, "id = {}", quoted(&entry.id));
     let _ = writeln!(fm, "hash = {}", quoted(&hash));
+    let _ = writeln!(fm, "text = {}", quoted(&fingerprint(&title, &shorten(&summary, 300), &body.markdown)));
     if let Some(a) = author {
         let _ = writeln!(fm, "author = {}", quoted(&a));
     }
@@ -263,6 +271,15 @@ fn save(
     if let Some(old) = known.get(&item.key) {
         if old.hash == item.hash {
             report.unchanged += 1;
+            return;
+        }
+        if old.edited {
+            report.kept += 1;
+            report.lines.push(format!(
+                "{place}: kept {} as edited here, though «{}» changed in the feed (to take the feed's version, delete the line `text = …` under [import])",
+                old.path.display(),
+                item.title
+            ));
             return;
         }
         // Changed in the feed: same file and date, new text, the editor's topics kept.
@@ -294,7 +311,7 @@ fn save(
             report.new += 1;
             report.lines.push(format!("{place}: new {}", path.display()));
             slugs.insert(slug);
-            known.insert(item.key, Known { path, date: item.date, hash: item.hash, confirmed: None });
+            known.insert(item.key, Known { path, date: item.date, hash: item.hash, confirmed: None, edited: false });
         }
         Err(e) => report.error(format!("{}: error: {e}", path.display())),
     }
@@ -323,7 +340,7 @@ fn known_imports(dir: &Path) -> HashMap<(String, String), Known> {
             continue;
         }
         let Ok(text) = std::fs::read_to_string(&path) else { continue };
-        let Some(front) = text.strip_prefix("+++").and_then(|t| t.split_once("\n+++")).map(|(f, _)| f) else { continue };
+        let Some((front, body)) = text.strip_prefix("+++").and_then(|t| t.split_once("\n+++")) else { continue };
         let Ok(table) = toml::from_str::<toml::Table>(front) else { continue };
         let Some(import) = table.get("import").and_then(|i| i.as_table()) else { continue };
         let (Some(id), Some(hash)) = (import.get("id").and_then(|v| v.as_str()), import.get("hash").and_then(|v| v.as_str())) else {
@@ -335,7 +352,12 @@ fn known_imports(dir: &Path) -> HashMap<(String, String), Known> {
         let confirmed = (!suggested).then(|| {
             table.get("topics").and_then(|t| t.as_array()).into_iter().flatten().filter_map(|t| t.as_str().map(str::to_owned)).collect()
         });
-        known.insert((feed, id.to_owned()), Known { path, date, hash: hash.to_owned(), confirmed });
+        // Files from before the fingerprint, or with it deleted, take the feed's version.
+        let edited = import.get("text").and_then(|v| v.as_str()).is_some_and(|written| {
+            let field = |k: &str| table.get(k).and_then(|v| v.as_str()).unwrap_or_default();
+            written != fingerprint(field("title"), field("summary"), body)
+        });
+        known.insert((feed, id.to_owned()), Known { path, date, hash: hash.to_owned(), confirmed, edited });
     }
     known
 }
@@ -351,6 +373,18 @@ fn replace_line(text: &str, start: &str, line: &str) -> String {
     let (front, body) = text.split_at(end);
     let front: String = front.lines().map(|l| if l.starts_with(start) { line } else { l }).collect::<Vec<_>>().join("\n");
     front + "\n" + body
+}
+
+/// What the editor may change in an imported article (its title, summary and
+/// text), fingerprinted as the import wrote them, so a later import can tell
+/// an edited article and leave it alone.
+fn fingerprint(title: &str, summary: &str, body: &str) -> String {
+    let mut digest = Sha256::new();
+    for part in [title, summary, body.trim()] {
+        digest.update(part.as_bytes());
+        digest.update([0]);
+    }
+    digest.finalize()[..8].iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The text without the invisible characters `articles check` reports

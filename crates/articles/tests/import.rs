@@ -138,6 +138,36 @@ fn importing_again_changes_nothing_and_an_edited_item_is_updated() {
 }
 
 #[test]
+fn an_article_edited_here_is_kept_when_the_feed_changes_until_the_editor_lets_it_go() {
+    let dir = empty_content();
+    let rss = feed("portal.rss");
+    import::run(std::slice::from_ref(&rss), dir.path());
+    let (name, text) = articles(dir.path()).into_iter().find(|(n, _)| n.contains("molochnoj")).unwrap();
+    let path = dir.path().join("articles").join(&name);
+    // The editor rewrites the lead; then the portal corrects the item.
+    let edited_here = text.replace("Хозяйство в Кумёнском районе открыло", "Как сообщили в хозяйстве, в Кумёнском районе открыли");
+    assert_ne!(edited_here, text);
+    std::fs::write(&path, &edited_here).unwrap();
+    std::fs::create_dir(dir.path().join("next")).unwrap();
+    let next = dir.path().join("next/portal.rss");
+    std::fs::write(&next, std::fs::read_to_string(&rss).unwrap().replace("на 40 мест", "на 48 мест")).unwrap();
+
+    let update = import::run(std::slice::from_ref(&next), dir.path());
+    assert_eq!((update.updated, update.kept, update.unchanged), (0, 1, 2), "{}", update.lines.join("\n"));
+    assert!(update.summary().contains("1 kept as edited here"), "{}", update.summary());
+    assert!(update.lines.iter().any(|l| l.contains(&format!("kept {}", path.display())) && l.contains("delete the line `text = …`")), "{}", update.lines.join("\n"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), edited_here, "nothing the editor wrote is lost");
+
+    // Deleting the fingerprint takes the feed's version.
+    let released: String = edited_here.lines().filter(|l| !l.starts_with("text = ")).map(|l| format!("{l}\n")).collect();
+    std::fs::write(&path, released).unwrap();
+    let again = import::run(&[next], dir.path());
+    assert_eq!((again.updated, again.kept), (1, 0), "{}", again.lines.join("\n"));
+    let now = std::fs::read_to_string(&path).unwrap();
+    assert!(now.contains("на 48 мест") && now.contains("Хозяйство в Кумёнском районе открыло"), "{now}");
+}
+
+#[test]
 fn broken_and_empty_feeds_are_reported_and_write_nothing() {
     let dir = empty_content();
     let report = import::run(&[feed("truncated.rss"), feed("empty.rss"), feed("missing.rss")], dir.path());
