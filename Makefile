@@ -5,9 +5,9 @@ SHELL := /bin/sh
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-# Bytes of the first view of the list, brotli (scripts/size.mjs): 156 KiB,
-# the measured 152 KiB with room for small changes, never for a new library.
-SIZE_BUDGET := 159744
+# Bytes of the first view of the list, brotli (scripts/size.mjs): 160 KiB,
+# the measured 155.8 KiB with room for small changes, never for a new library.
+SIZE_BUDGET := 163840
 
 .PHONY: setup serve dist check new import test test-native test-web test-e2e size bench fuzz clean
 

@@ -1,11 +1,11 @@
 //! Loading the bundle: the browser's `fetch` and `JSON.parse`, then
 //! `serde-wasm-bindgen` into the catalog's types (no JSON parser in the wasm).
 
-use catalog::{ArticleBody, ArticleMeta, Index, SiteInfo, Topic, SCHEMA_VERSION};
+use catalog::{ArticleBody, ArticleMeta, Block, Index, Passage, SiteInfo, Slug, Topic, SCHEMA_VERSION};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use std::fmt;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
@@ -65,31 +65,64 @@ struct RawIndex {
 pub async fn load_index(DataBase(base): DataBase) -> Result<LoadedIndex, LoadError> {
     let raw: RawIndex = fetch_json(&format!("{base}index.json")).await?;
     check_schema(raw.schema)?;
-    let mut articles = Vec::new();
-    let mut unreadable = Vec::new();
-    for (n, entry) in raw.articles.iter().enumerate() {
-        match serde_wasm_bindgen::from_value::<ArticleMeta>(entry.clone()) {
-            Ok(meta) => articles.push(meta),
-            Err(e) => {
-                let slug = js_sys::Reflect::get(&entry, &"slug".into()).ok().and_then(|s| s.as_string());
-                let which = slug.map_or_else(|| format!("№ {}", n + 1), |s| format!("«{s}»"));
-                unreadable.push(format!("{which}: {}", reason(e)));
-            }
-        }
-    }
+    let (articles, unreadable) = each(&raw.articles, |n, entry| {
+        let slug = js_sys::Reflect::get(entry, &"slug".into()).ok().and_then(|s| s.as_string());
+        slug.map_or_else(|| format!("№ {}", n + 1), |s| format!("«{s}»"))
+    });
     let index = Index { schema: raw.schema, site: raw.site, topics: raw.topics, articles };
     Ok(LoadedIndex { index, unreadable })
 }
 
-/// The body of the article `meta` describes.
-pub async fn load_body(DataBase(base): DataBase, meta: ArticleMeta) -> Result<ArticleBody, LoadError> {
-    let slug = meta.slug.clone();
-    let body: ArticleBody = fetch_json(&format!("{base}{}", meta.body_file())).await?;
-    check_schema(body.schema)?;
-    if body.slug != slug {
-        return Err(LoadError::Malformed(format!("в файле статья «{}»", body.slug)));
+/// The items of a JSON array read one by one: those that read, and a line
+/// (named by `which`) for each that did not.
+fn each<T: DeserializeOwned>(items: &js_sys::Array, which: impl Fn(usize, &JsValue) -> String) -> (Vec<T>, Vec<String>) {
+    let mut read = Vec::new();
+    let mut unreadable = Vec::new();
+    for (n, item) in items.iter().enumerate() {
+        match serde_wasm_bindgen::from_value::<T>(item.clone()) {
+            Ok(value) => read.push(value),
+            Err(e) => unreadable.push(format!("{}: {}", which(n, &item), reason(e))),
+        }
     }
-    Ok(body)
+    (read, unreadable)
+}
+
+/// An article's text, and what could not be read of it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadedBody {
+    pub body: ArticleBody,
+    /// One line per block that is not a block: the article shows the rest.
+    pub unreadable: Vec<String>,
+}
+
+/// A body file as it comes: its blocks are read one by one.
+#[derive(Deserialize)]
+struct RawBody {
+    schema: u32,
+    slug: Slug,
+    #[serde(default)]
+    lead: Option<Passage>,
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    blocks: js_sys::Array,
+    #[serde(default)]
+    people: Vec<String>,
+    #[serde(default)]
+    places: Vec<String>,
+    #[serde(default)]
+    organizations: Vec<String>,
+}
+
+/// The body of the article `meta` describes.
+pub async fn load_body(DataBase(base): DataBase, meta: ArticleMeta) -> Result<LoadedBody, LoadError> {
+    let raw: RawBody = fetch_json(&format!("{base}{}", meta.body_file())).await?;
+    check_schema(raw.schema)?;
+    if raw.slug != meta.slug {
+        return Err(LoadError::Malformed(format!("в файле статья «{}»", raw.slug)));
+    }
+    let (blocks, unreadable) = each::<Block>(&raw.blocks, |n, _| format!("блок {}", n + 1));
+    let RawBody { schema, slug, lead, people, places, organizations, .. } = raw;
+    let body = ArticleBody { schema, slug, lead, blocks, people, places, organizations };
+    Ok(LoadedBody { body, unreadable })
 }
 
 fn check_schema(schema: u32) -> Result<(), LoadError> {

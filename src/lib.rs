@@ -113,15 +113,16 @@ fn ArticleRoute(slug: Slug) -> impl IntoView {
     });
     let state = Signal::derive(move || match body.get() {
         None => BodyState::Loading,
-        Some(Ok(b)) => BodyState::Ready(Arc::new(b)),
+        Some(Ok(b)) => BodyState::Ready(Arc::new(b.body)),
         Some(Err(LoadError::Status(404))) => BodyState::Failed("файла с текстом нет на сервере".into()),
         Some(Err(LoadError::Network)) if !window().navigator().on_line() => {
             BodyState::Failed("нет сети, а эта статья не сохранена для чтения без сети".into())
         }
         Some(Err(err)) => BodyState::Failed(err.to_string()),
     });
+    let unreadable = Signal::derive(move || body.with(|b| b.as_ref().and_then(|b| b.as_ref().ok()).map(|b| b.unreadable.clone()).unwrap_or_default()));
     view! {
-        <ArticleView meta body=state on_retry=Callback::new(move |_| reload()) />
+        <ArticleView meta body=state unreadable on_retry=Callback::new(move |_| reload()) />
     }
     .into_any()
 }

@@ -65,6 +65,29 @@ test.describe('broken article body', () => {
     await expect(page.getByRole('link', { name: 'обычная' })).toHaveAttribute('href', 'https://example.org/');
   });
 
+  test('a body with blocks that are not blocks shows the rest, and says which', async ({ page }) => {
+    let expected = 0;
+    await page.route(SEED_BODY, async (route) => {
+      const body = await (await route.fetch()).json();
+      const passages = (b) => (b.type === 'paragraph' ? 1 : (b.passages ?? b.items ?? []).length);
+      expected = (body.lead ? 1 : 0) + body.blocks.reduce((n, b) => n + passages(b), 0);
+      // A block type from a newer schema, and a paragraph whose content is not spans.
+      body.blocks.splice(1, 0, { type: 'video', src: 'clip.mp4' });
+      body.blocks.splice(3, 0, { type: 'paragraph', topics: [], content: 'текст вместо списка' });
+      await route.fulfill({ json: body });
+    });
+    const view = new ArticlePage(page);
+    await view.goto(SEED.slug);
+
+    const notice = page.getByTestId('unreadable');
+    await expect(notice).toBeVisible();
+    await expect(notice).toContainText('Не удалось прочитать 2 части текста (блок 2:');
+    await expect(notice).toContainText('блок 4:');
+    await expect(notice).toContainText('Остальное показано.');
+    await expect(view.passages).toHaveCount(expected);
+    await expect(view.alert.getByRole('button', { name: 'Повторить' })).toHaveCount(0);
+  });
+
   test('a missing body shows an alert, and "Повторить" loads it once it is back', async ({ page }) => {
     await page.route(SEED_BODY, (route) =>
       route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }),
@@ -142,7 +165,7 @@ test.describe('an index with entries that are not articles', () => {
     const list = new ListPage(page);
     await list.goto();
 
-    const notice = page.getByTestId('unreadable-articles');
+    const notice = page.getByTestId('unreadable');
     await expect(notice).toBeVisible();
     await expect(notice).toHaveAttribute('role', 'alert');
     await expect(notice).toContainText('Не удалось прочитать 2 статьи из списка');

@@ -52,16 +52,26 @@ pub fn passages_about(count: usize, about: &str) -> String {
     format!("{count} {noun} {about}")
 }
 
-/// "Не удалось прочитать 2 статьи из списка: …": entries of the index
-/// that are not articles; the list shows the others.
+/// "Не удалось прочитать 2 статьи из списка (…). Остальные показаны.":
+/// entries of the index that are not articles; the list shows the others.
 pub fn unreadable_articles(problems: &[String]) -> String {
-    let count = problems.len();
-    let noun = match plural_ru(count) {
+    let noun = match plural_ru(problems.len()) {
         Plural::One => "статью",
         Plural::Few => "статьи",
         Plural::Many => "статей",
     };
-    format!("Не удалось прочитать {count} {noun} из списка ({}). Остальные показаны.", problems.join("; "))
+    format!("Не удалось прочитать {} {noun} из списка ({}). Остальные показаны.", problems.len(), problems.join("; "))
+}
+
+/// "Не удалось прочитать 1 часть текста (…). Остальное показано.": blocks
+/// of a body that are not blocks; the article shows the others.
+pub fn unreadable_blocks(problems: &[String]) -> String {
+    let noun = match plural_ru(problems.len()) {
+        Plural::One => "часть",
+        Plural::Few => "части",
+        Plural::Many => "частей",
+    };
+    format!("Не удалось прочитать {} {noun} текста ({}). Остальное показано.", problems.len(), problems.join("; "))
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-use super::{ArticleBody, LoadError, TopicLabels, ViewLink};
+use super::{ArticleBody, LoadError, TopicLabels, UnreadableNotice, ViewLink};
 use crate::{text, ListReturn};
 use catalog::{ArticleMeta, ViewState};
 use leptos::prelude::*;
@@ -20,6 +20,9 @@ pub fn ArticleView(
     meta: ArticleMeta,
     #[prop(into)] body: Signal<BodyState>,
     #[prop(optional)] on_retry: Option<Callback<()>>,
+    /// Blocks of the text that could not be read (the rest is shown).
+    #[prop(optional, into)]
+    unreadable: Signal<Vec<String>>,
 ) -> impl IntoView {
     let ArticleMeta { title, date, lang, topics, sample, source, .. } = meta;
     let failed_title = title.clone();
@@ -69,7 +72,11 @@ pub fn ArticleView(
                     />
                 }
                 .into_any(),
-                BodyState::Ready(body) => view! { <ArticleBody body /> }.into_any(),
+                BodyState::Ready(body) => view! {
+                    <UnreadableNotice unreadable=unreadable.get() in_text=true />
+                    <ArticleBody body />
+                }
+                .into_any(),
             }}
         </article>
     }

@@ -1,14 +1,21 @@
 use crate::text;
 use leptos::prelude::*;
 
-/// Entries of the index that could not be read, said above the list of
-/// the ones that could. Nothing when every entry read.
+/// Parts of the bundle that could not be read, said above the parts that
+/// could: entries of the list, or blocks of an article's text. Nothing when
+/// everything read.
 #[component]
-pub fn UnreadableNotice(unreadable: Vec<String>) -> impl IntoView {
+pub fn UnreadableNotice(
+    unreadable: Vec<String>,
+    /// Blocks of an article's text rather than entries of the list.
+    #[prop(optional)]
+    in_text: bool,
+) -> impl IntoView {
     (!unreadable.is_empty()).then(|| {
+        let message = if in_text { text::unreadable_blocks(&unreadable) } else { text::unreadable_articles(&unreadable) };
         view! {
-            <div class="load-error" role="alert" data-testid="unreadable-articles">
-                <p class="load-error__message">{text::unreadable_articles(&unreadable)}</p>
+            <div class="load-error" role="alert" data-testid="unreadable">
+                <p class="load-error__message">{message}</p>
             </div>
         }
     })
