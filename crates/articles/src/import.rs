@@ -217,12 +217,7 @@ fn item(
     topics.dedup();
 
     // What the feed said, so a re-import can tell a changed item.
-    let mut digest = Sha256::new();
-    for part in [&entry.id, &title, &date, &source_html, &summary, link.unwrap_or(""), image.as_deref().unwrap_or("")] {
-        digest.update(part.as_bytes());
-        digest.update([0]);
-    }
-    let hash: String = digest.finalize()[..8].iter().map(|b| format!("{b:02x}")).collect();
+    let hash = digest(&[&entry.id, &title, &date, &source_html, &summary, link.unwrap_or(""), image.as_deref().unwrap_or("")]);
 
     let slug = match slug::from_title(&title, 60) {
         s if s.is_empty() => "article".to_owned(),
@@ -379,8 +374,14 @@ fn replace_line(text: &str, start: &str, line: &str) -> String {
 /// text), fingerprinted as the import wrote them, so a later import can tell
 /// an edited article and leave it alone.
 fn fingerprint(title: &str, summary: &str, body: &str) -> String {
+    digest(&[title, summary, body.trim()])
+}
+
+/// 16 hex digits of SHA-256 over the parts, each ended by a NUL so that
+/// ("ab", "c") and ("a", "bc") differ.
+fn digest(parts: &[&str]) -> String {
     let mut digest = Sha256::new();
-    for part in [title, summary, body.trim()] {
+    for part in parts {
         digest.update(part.as_bytes());
         digest.update([0]);
     }

@@ -55,23 +55,23 @@ pub fn passages_about(count: usize, about: &str) -> String {
 /// "Не удалось прочитать 2 статьи из списка (…). Остальные показаны.":
 /// entries of the index that are not articles; the list shows the others.
 pub fn unreadable_articles(problems: &[String]) -> String {
-    let noun = match plural_ru(problems.len()) {
-        Plural::One => "статью",
-        Plural::Few => "статьи",
-        Plural::Many => "статей",
-    };
-    format!("Не удалось прочитать {} {noun} из списка ({}). Остальные показаны.", problems.len(), problems.join("; "))
+    unreadable(problems, ["статью", "статьи", "статей"], "из списка", "Остальные показаны")
 }
 
 /// "Не удалось прочитать 1 часть текста (…). Остальное показано.": blocks
 /// of a body that are not blocks; the article shows the others.
 pub fn unreadable_blocks(problems: &[String]) -> String {
+    unreadable(problems, ["часть", "части", "частей"], "текста", "Остальное показано")
+}
+
+/// The noun's one, few and many forms come in the order `plural_ru` names them.
+fn unreadable(problems: &[String], [one, few, many]: [&str; 3], of_what: &str, rest: &str) -> String {
     let noun = match plural_ru(problems.len()) {
-        Plural::One => "часть",
-        Plural::Few => "части",
-        Plural::Many => "частей",
+        Plural::One => one,
+        Plural::Few => few,
+        Plural::Many => many,
     };
-    format!("Не удалось прочитать {} {noun} текста ({}). Остальное показано.", problems.len(), problems.join("; "))
+    format!("Не удалось прочитать {} {noun} {of_what} ({}). {rest}.", problems.len(), problems.join("; "))
 }
 
 #[cfg(test)]
