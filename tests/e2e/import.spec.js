@@ -36,8 +36,9 @@ test.afterAll(() => server?.stop());
 test('the import reports what it did, and the item it could not date', () => {
   // One item of the feed has no date: the import says so and fails, the rest are written.
   expect(imported.status).toBe(1);
-  expect(imported.output).toContain('portal.rss: item 4: error: the item has no date');
-  expect(imported.output).toContain('portal.rss: item 1: dropped <script> and what it held');
+  // In the checker's format: the item's place in the feed, then what.
+  expect(imported.output).toContain('portal.rss:44:5: error: item 4: the item has no date');
+  expect(imported.output).toContain('portal.rss:8:5: warning: item 1: dropped <script> and what it held');
   expect(imported.output).toContain('3 new, 0 updated, 0 unchanged, 1 error');
 });
 

@@ -4,8 +4,9 @@
 
 use crate::diagnostic::{Diagnostic, Report};
 use crate::fields::{self, At, Fields};
+use crate::front_matter::{FrontMatter, Read};
 use crate::markdown;
-use catalog::{ArticleBody, ArticleMeta, Date, Image, SiteInfo, Slug, Source, TopicId};
+use catalog::{ArticleBody, ArticleMeta, Date, SiteInfo, Slug, TopicId};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -86,7 +87,7 @@ fn tag_block(block: &mut catalog::Block, tagger: &catalog::Tagger) {
 }
 
 /// Reads a file as UTF-8 text, without a byte-order mark and with `\n` line ends.
-fn read(path: &Path, report: &mut Report) -> Option<(PathBuf, String)> {
+pub(crate) fn read(path: &Path, report: &mut Report) -> Option<(PathBuf, String)> {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
@@ -139,7 +140,7 @@ pub fn parse_topics(path: &Path, text: &str, r: &mut Report) -> Vec<TopicDef> {
         let en = t.required_string("en", r);
         let ru_about = t.required_string("ru_about", r);
         let en_about = t.required_string("en_about", r);
-        let keywords = t.strings("keywords", r);
+        let keywords = t.strings("keywords", r).unwrap_or_default();
         if keywords.is_empty() {
             r.push(Diagnostic::warning(path, t.span(), "this topic has no `keywords`: no paragraph will be tagged with it"));
         }
@@ -171,26 +172,6 @@ pub fn parse_topics(path: &Path, text: &str, r: &mut Report) -> Vec<TopicDef> {
     topics
 }
 
-/// Splits `+++` TOML front matter from the Markdown body: (toml, its offset, body, its offset).
-fn split(path: &Path, text: &str, r: &mut Report) -> Option<(usize, usize, usize)> {
-    let Some(rest) = text.strip_prefix("+++\n") else {
-        r.push(
-            Diagnostic::error(path, 0..0, "the article does not start with `+++` front matter")
-                .with_hint("begin the file with a line `+++`, the fields (title, date, …), and another `+++`"),
-        );
-        return None;
-    };
-    let close = rest.find("\n+++\n").map(|i| i + 1).or_else(|| rest.strip_suffix("\n+++").map(|s| s.len() + 1));
-    let Some(close) = close else {
-        r.push(Diagnostic::error(path, 0..3, "the front matter is not closed").with_hint("forgot the closing `+++` line?"));
-        return None;
-    };
-    let toml_start = 4;
-    let toml_end = toml_start + close;
-    let body_start = (toml_end + 4).min(text.len());
-    Some((toml_end, toml_start, body_start))
-}
-
 /// Today's date where the tool runs, to tell a date in the future.
 pub fn today() -> Date {
     use chrono::Datelike;
@@ -200,79 +181,43 @@ pub fn today() -> Date {
 
 pub fn parse_article(path: &Path, text: &str, topics: &[TopicDef], site_lang: &str, today: Date, r: &mut Report) -> Option<Article> {
     let errors_before = r.errors();
-    let (toml_end, toml_start, body_start) = split(path, text, r)?;
-    let doc = fields::parse(&text[toml_start..toml_end], toml_start, path, r)?;
-    let mut f = Fields::new(doc.get_ref(), 0..0, toml_start, path);
-
-    let title = f.required_string("title", r);
-    let date = f.date("date", r);
-    let lang = f.string("lang", r).map(|l| l.value).unwrap_or_else(|| site_lang.to_owned());
-    let summary = f.string("summary", r).map(|s| s.value);
-    let region = f.string("region", r).map(|s| s.value);
-    let sample = f.bool("sample", r).unwrap_or(false);
-    let slug_field = f.string("slug", r);
-    let topic_ids = f.strings("topics", r);
-    let people = f.strings("people", r);
-    let places = f.strings("places", r);
-    let organizations = f.strings("organizations", r);
-    let source = f.table("source", r).and_then(|mut s| {
-        let name = s.required_string("name", r);
-        let url = s.string("url", r).and_then(|u| checked_url(path, u, r));
-        s.finish(r);
-        Some(Source { name: name?.value, url })
-    });
-    let image = f.table("image", r).and_then(|mut s| {
-        let src = s.required_string("src", r);
-        let alt = s.required_string("alt", r);
-        s.finish(r);
-        Some(Image { src: src?.value, alt: alt?.value })
-    });
-    // Where an imported article came from (`articles import`).
-    let suggested = f.table("import", r).and_then(|mut s| {
-        s.required_string("id", r);
-        s.string("hash", r);
-        s.string("feed", r);
-        s.string("author", r);
-        s.string("text", r);
-        let suggested = s.bool("topics_suggested", r).unwrap_or(false).then(|| s.span());
-        s.finish(r);
-        suggested
-    });
-    let had_topics = doc.get_ref().contains_key("topics");
-    f.finish(r);
-    if let Some(at) = suggested {
+    let Read { front_matter, places, parts } = FrontMatter::read(path, text, r)?;
+    let body_start = parts.body_start;
+    if front_matter.import.as_ref().is_some_and(|i| i.topics_suggested) {
         r.push(
-            Diagnostic::warning(path, at, "the topics were suggested by `articles import` from keywords")
+            Diagnostic::warning(path, places.import, "the topics were suggested by `articles import` from keywords")
                 .with_hint("check `topics`, then delete the line `topics_suggested = true`"),
         );
     }
-
-    if summary.is_none() {
+    if front_matter.summary.is_none() {
         r.push(Diagnostic::warning(path, 0..3, "no `summary`: the list and link previews will show none").with_hint("add `summary = \"…\"`: one or two sentences"));
     }
-    if !had_topics {
+    // Only here are topics.toml's ids known, for the hint.
+    if front_matter.topics.is_none() {
         r.push(Diagnostic::error(path, 0..3, "missing field `topics`").with_hint(format!(
             "add `topics = [\"…\"]` with ids from topics.toml: {}",
             topic_list(topics)
         )));
     }
     let mut checked_topics = Vec::new();
-    for t in topic_ids {
-        if topics.iter().any(|d| d.id.as_str() == t.value) {
-            if !checked_topics.iter().any(|x: &TopicId| x.as_str() == t.value) {
-                checked_topics.push(TopicId::new(t.value));
+    for (t, span) in front_matter.topics.iter().flatten().zip(places.topics) {
+        if topics.iter().any(|d| d.id.as_str() == t) {
+            if !checked_topics.iter().any(|x: &TopicId| x.as_str() == t) {
+                checked_topics.push(TopicId::new(t.clone()));
             }
         } else if !topics.is_empty() {
-            r.push(Diagnostic::error(path, t.span, format!("unknown topic `{}`", t.value)).with_hint(format!("topics.toml has: {}", topic_list(topics))));
+            r.push(Diagnostic::error(path, span, format!("unknown topic `{t}`")).with_hint(format!("topics.toml has: {}", topic_list(topics))));
         }
     }
 
+    let date = front_matter.date.map(|value| At { value, span: places.date });
     if let Some(d) = date.as_ref().filter(|d| d.value > today) {
         r.push(
             Diagnostic::warning(path, d.span.clone(), format!("`date` {} is in the future (today is {today})", d.value))
                 .with_hint("the list is newest first, so it will stay on top until then; is the year right?"),
         );
     }
+    let slug_field = front_matter.slug.map(|value| At { value, span: places.slug });
     let slug = slug_of(path, slug_field, date.as_ref(), r);
     let body = markdown::parse(path, &text[body_start..], body_start, r);
     if body.0.is_none() && body.1.is_empty() {
@@ -291,15 +236,15 @@ pub fn parse_article(path: &Path, text: &str, topics: &[TopicDef], site_lang: &s
         path: path.to_owned(),
         meta: ArticleMeta {
             slug: slug.clone(),
-            title: title?.value,
+            title: front_matter.title,
             date: date?.value,
-            lang,
+            lang: front_matter.lang.unwrap_or_else(|| site_lang.to_owned()),
             topics: checked_topics,
-            summary: summary.unwrap_or_default(),
-            sample,
-            source,
-            region,
-            image,
+            summary: front_matter.summary.unwrap_or_default(),
+            sample: front_matter.sample,
+            source: front_matter.source,
+            region: front_matter.region,
+            image: front_matter.image,
             body: None,
         },
         body: ArticleBody {
@@ -307,24 +252,15 @@ pub fn parse_article(path: &Path, text: &str, topics: &[TopicDef], site_lang: &s
             slug,
             lead,
             blocks,
-            people: people.into_iter().map(|p| p.value).collect(),
-            places: places.into_iter().map(|p| p.value).collect(),
-            organizations: organizations.into_iter().map(|p| p.value).collect(),
+            people: front_matter.people.unwrap_or_default(),
+            places: front_matter.places.unwrap_or_default(),
+            organizations: front_matter.organizations.unwrap_or_default(),
         },
     })
 }
 
 fn topic_list(topics: &[TopicDef]) -> String {
     topics.iter().map(|t| t.id.as_str()).collect::<Vec<_>>().join(", ")
-}
-
-fn checked_url(path: &Path, u: At<String>, r: &mut Report) -> Option<String> {
-    if u.value.starts_with("https://") || u.value.starts_with("http://") {
-        Some(u.value)
-    } else {
-        r.push(Diagnostic::error(path, u.span, "a source `url` must start with https:// or http://"));
-        None
-    }
 }
 
 /// The slug is the file name without its date (`2026-01-19-kirov.md` →

@@ -1,7 +1,7 @@
-//! Problems found in content, reported all at once as
-//! `path:line:column: severity: message`.
+//! Problems found in content, and what `articles import` did, reported all
+//! at once as `path:line:column: severity: message`.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 pub enum Severity {
     Error,
     Warning,
+    /// Not a problem: what was done, such as an article imported.
+    Note,
 }
 
 impl Severity {
@@ -17,6 +19,7 @@ impl Severity {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         }
     }
 }
@@ -38,6 +41,10 @@ impl Diagnostic {
 
     pub fn warning(path: &Path, span: Range<usize>, message: impl Into<String>) -> Self {
         Self { severity: Severity::Warning, ..Self::error(path, span, message) }
+    }
+
+    pub fn note(path: &Path, span: Range<usize>, message: impl Into<String>) -> Self {
+        Self { severity: Severity::Note, ..Self::error(path, span, message) }
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
@@ -75,35 +82,45 @@ impl Report {
         self.diagnostics.iter().filter(|d| d.severity == severity).count()
     }
 
+    fn source(&self, path: &Path) -> &str {
+        self.sources.iter().find(|(p, _)| p == path).map_or("", |(_, t)| t.as_str())
+    }
+
     /// 1-based line and column (in characters, not bytes: the text is Cyrillic).
     pub fn position(&self, d: &Diagnostic) -> (usize, usize) {
-        let text = self
-            .sources
-            .iter()
-            .find(|(p, _)| *p == d.path)
-            .map(|(_, t)| t.as_str())
-            .unwrap_or("");
-        let mut at = d.span.start.min(text.len());
-        while !text.is_char_boundary(at) {
-            at -= 1;
+        let text = self.source(&d.path);
+        Cursor::new(text).advance(start(text, &d.span))
+    }
+
+    /// Every diagnostic, by file and position, one a line, each hint on the
+    /// line after it.
+    pub fn lines(&self) -> Vec<String> {
+        let mut sources: HashMap<&Path, &str> = HashMap::new();
+        for (path, text) in &self.sources {
+            sources.entry(path).or_insert(text);
         }
-        let before = &text[..at];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        (line, text[line_start..at].chars().count() + 1)
+        let text = |d: &Diagnostic| sources.get(d.path.as_path()).copied().unwrap_or("");
+        let mut sorted: Vec<(&Diagnostic, usize)> = self.diagnostics.iter().map(|d| (d, start(text(d), &d.span))).collect();
+        sorted.sort_by(|a, b| (&a.0.path, a.1, a.0.severity).cmp(&(&b.0.path, b.1, b.0.severity)));
+        let mut lines = Vec::new();
+        for same_file in sorted.chunk_by(|a, b| a.0.path == b.0.path) {
+            let mut cursor = Cursor::new(text(same_file[0].0));
+            for &(d, at) in same_file {
+                let (line, col) = cursor.advance(at);
+                lines.push(format!("{}:{line}:{col}: {}: {}", d.path.display(), d.severity.as_str(), d.message));
+                if let Some(hint) = &d.hint {
+                    lines.push(format!("  hint: {hint}"));
+                }
+            }
+        }
+        lines
     }
 
     /// Every diagnostic, by file and position, then a summary line.
     pub fn render(&self) -> String {
-        let mut sorted: Vec<(&Diagnostic, (usize, usize))> =
-            self.diagnostics.iter().map(|d| (d, self.position(d))).collect();
-        sorted.sort_by(|a, b| (&a.0.path, a.1, a.0.severity).cmp(&(&b.0.path, b.1, b.0.severity)));
         let mut out = String::new();
-        for (d, (line, col)) in sorted {
-            let _ = writeln!(out, "{}:{line}:{col}: {}: {}", d.path.display(), d.severity.as_str(), d.message);
-            if let Some(hint) = &d.hint {
-                let _ = writeln!(out, "  hint: {hint}");
-            }
+        for line in self.lines() {
+            let _ = writeln!(out, "{line}");
         }
         let _ = writeln!(out, "{}", self.summary());
         out
@@ -131,6 +148,45 @@ impl Report {
     }
 }
 
+/// Where a span starts, moved back into the text and onto a character.
+fn start(text: &str, span: &Range<usize>) -> usize {
+    let mut at = span.start.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Counts lines and characters forwards through a text, so that placing
+/// every diagnostic of a file, in order, reads it once: a feed can be
+/// 50 MB with thousands of items.
+struct Cursor<'a> {
+    text: &'a str,
+    at: usize,
+    line: usize,
+    col: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(text: &'a str) -> Self {
+        Self { text, at: 0, line: 1, col: 1 }
+    }
+
+    /// Line and column of `to`, which must not be before the last one.
+    fn advance(&mut self, to: usize) -> (usize, usize) {
+        let passed = &self.text[self.at..to];
+        match passed.rfind('\n') {
+            Some(last) => {
+                self.line += passed.matches('\n').count();
+                self.col = passed[last + 1..].chars().count() + 1;
+            }
+            None => self.col += passed.chars().count(),
+        }
+        self.at = to;
+        (self.line, self.col)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,5 +209,20 @@ mod tests {
             r.push(Diagnostic { severity: s, ..Diagnostic::error(Path::new(f), 0..0, "x") });
         }
         assert_eq!(r.summary(), "3 errors in 2 files, 1 warning in 1 file");
+    }
+
+    #[test]
+    fn notes_follow_problems_at_the_same_place_and_are_not_counted() {
+        let mut r = Report::default();
+        let feed = Path::new("feed.rss");
+        r.add_source(feed, "<rss>\n  <item>\n");
+        r.push(Diagnostic::note(feed, 8..8, "item 1: new a.md"));
+        r.push(Diagnostic::warning(feed, 8..8, "item 1: dropped <script>"));
+        r.push(Diagnostic::error(Path::new("a.md"), 0..0, "no such file"));
+        assert_eq!(
+            r.lines(),
+            ["a.md:1:1: error: no such file", "feed.rss:2:3: warning: item 1: dropped <script>", "feed.rss:2:3: note: item 1: new a.md"]
+        );
+        assert_eq!(r.summary(), "1 error in 1 file, 1 warning in 1 file");
     }
 }

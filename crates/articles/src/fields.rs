@@ -118,14 +118,15 @@ impl<'a, 'i> Fields<'a, 'i> {
         b
     }
 
-    /// A list of strings; absent means empty.
-    pub fn strings(&mut self, key: &'static str, r: &mut Report) -> Vec<At<String>> {
-        let Some(v) = self.get(key) else { return Vec::new() };
+    /// A list of strings; `None` when the key is absent, empty when it is
+    /// not a list.
+    pub fn strings(&mut self, key: &'static str, r: &mut Report) -> Option<Vec<At<String>>> {
+        let v = self.get(key)?;
         let Some(items) = v.get_ref().as_array() else {
             self.wrong_type(key, "a list of strings", v, r);
-            return Vec::new();
+            return Some(Vec::new());
         };
-        items
+        let strings = items
             .iter()
             .filter_map(|item| match item.get_ref().as_str() {
                 Some(s) => {
@@ -138,7 +139,8 @@ impl<'a, 'i> Fields<'a, 'i> {
                     None
                 }
             })
-            .collect()
+            .collect();
+        Some(strings)
     }
 
     /// A date written bare (`date = 2026-01-19`) or quoted.

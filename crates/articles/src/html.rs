@@ -185,7 +185,7 @@ impl Writer {
             }
             "a" => {
                 let href = element.attr("href").map(str::trim).unwrap_or("");
-                match safe_href(href, self.base.as_deref()) {
+                match publishable_link(href, self.base.as_deref()) {
                     Some(href) => {
                         self.wrapped(node, "[", &format!("]({href})"));
                     }
@@ -250,8 +250,8 @@ fn escape_start(text: &str) -> String {
 /// The link as Markdown may hold it, if it is one the site publishes (the
 /// same rule as `articles check`): absolute, resolved against `base` when
 /// relative, and with what would break Markdown's link syntax encoded.
-fn safe_href(href: &str, base: Option<&str>) -> Option<String> {
-    if href.is_empty() || !crate::markdown::safe_href(href) {
+fn publishable_link(href: &str, base: Option<&str>) -> Option<String> {
+    if href.is_empty() || !catalog::is_safe_href(href) {
         return None;
     }
     let absolute = match url::Url::parse(href) {

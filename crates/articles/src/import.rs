@@ -5,20 +5,28 @@
 //! said (`[import] hash`), so importing the same feed again changes nothing,
 //! and an item the feed changed is rewritten and reported. Topics are
 //! suggested from topics.toml's keywords and marked as suggested until an
-//! editor confirms them; an editor's confirmed topics survive an update.
+//! editor confirms them; an editor's confirmed topics, their other fields
+//! and their comments survive an update.
+//!
+//! What happened to each item is said as a diagnostic placed at the item in
+//! its feed, in the same `path:line:col: severity: message` lines as
+//! `articles check`.
 
-use crate::{content, diagnostic::Report, html, slug};
-use catalog::{Tagger, TopicId};
+use crate::diagnostic::{Diagnostic, Report};
+use crate::front_matter::{self, FrontMatter, Import};
+use crate::{content, html, slug};
+use catalog::{Date, Image, Source, Tagger, TopicId};
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-/// What happened, line by line, and whether anything failed.
+/// What happened, item by item, and what was counted.
 #[derive(Default)]
 pub struct ImportReport {
-    pub lines: Vec<String>,
-    pub errors: usize,
+    /// Problems, and notes of the files written, placed in their feeds.
+    diagnostics: Report,
     pub new: usize,
     pub updated: usize,
     pub unchanged: usize,
@@ -27,9 +35,13 @@ pub struct ImportReport {
 }
 
 impl ImportReport {
-    fn error(&mut self, line: String) {
-        self.errors += 1;
-        self.lines.push(line);
+    pub fn errors(&self) -> usize {
+        self.diagnostics.errors()
+    }
+
+    /// One line for each item's outcome and problem, by feed and place.
+    pub fn lines(&self) -> Vec<String> {
+        self.diagnostics.lines()
     }
 
     pub fn summary(&self) -> String {
@@ -37,42 +49,63 @@ impl ImportReport {
         if self.kept > 0 {
             let _ = write!(s, ", {} kept as edited here", self.kept);
         }
-        if self.errors > 0 {
-            let _ = write!(s, ", {} {}", self.errors, if self.errors == 1 { "error" } else { "errors" });
+        let errors = self.errors();
+        if errors > 0 {
+            let _ = write!(s, ", {errors} {}", if errors == 1 { "error" } else { "errors" });
         }
         s
+    }
+}
+
+/// An item's place in its feed, for what is said about it.
+struct Place<'a> {
+    feed: &'a Path,
+    /// Where the item starts in the feed's text.
+    span: Range<usize>,
+    /// 1-based, as an editor counts.
+    number: usize,
+}
+
+impl Place<'_> {
+    fn error(&self, message: impl std::fmt::Display) -> Diagnostic {
+        Diagnostic::error(self.feed, self.span.clone(), format!("item {}: {message}", self.number))
+    }
+
+    fn warning(&self, message: impl std::fmt::Display) -> Diagnostic {
+        Diagnostic::warning(self.feed, self.span.clone(), format!("item {}: {message}", self.number))
+    }
+
+    fn note(&self, message: impl std::fmt::Display) -> Diagnostic {
+        Diagnostic::note(self.feed, self.span.clone(), format!("item {}: {message}", self.number))
     }
 }
 
 /// An article file written by an earlier import.
 struct Known {
     path: PathBuf,
-    /// The article's date as its file has it, kept when the feed changes it.
-    date: String,
+    /// Its front matter's TOML as the file has it, to update in place.
+    toml: String,
+    front_matter: FrontMatter,
     hash: String,
-    /// The editor's topics, once confirmed (no `topics_suggested`).
-    confirmed: Option<Vec<String>>,
     /// The title, summary or text differ from what the import wrote.
     edited: bool,
 }
 
 pub fn run(feeds: &[PathBuf], content_dir: &Path) -> ImportReport {
     let mut report = ImportReport::default();
-    let mut problems = Report::default();
+    let problems = &mut report.diagnostics;
     let topics_path = content_dir.join("topics.toml");
     let topics = match std::fs::read_to_string(&topics_path) {
-        Ok(text) => content::parse_topics(&topics_path, &text, &mut problems),
+        Ok(text) => {
+            problems.add_source(&topics_path, &text);
+            content::parse_topics(&topics_path, &text, problems)
+        }
         Err(e) => {
-            report.error(format!("{}: {e}", topics_path.display()));
+            problems.push(Diagnostic::error(&topics_path, 0..0, format!("cannot read the file: {e}")));
             return report;
         }
     };
-    // topics.toml's own problems, said before the items they affect.
-    if !problems.diagnostics.is_empty() {
-        report.lines.extend(problems.render().lines().map(str::to_owned));
-    }
     if problems.has_errors() {
-        report.errors += 1;
         return report;
     }
     let tagger = Tagger::new(topics.iter().map(|t| (t.id.clone(), t.keywords.as_slice())));
@@ -81,39 +114,20 @@ pub fn run(feeds: &[PathBuf], content_dir: &Path) -> ImportReport {
     let mut known = known_imports(&articles);
     let mut slugs = existing_slugs(&articles);
 
-    for file in feed_files(feeds, &mut report) {
-        let read = std::fs::read(&file).map_err(|e| e.to_string()).and_then(|bytes| {
-            // An item without an id is known by its link, else its title, so
-            // that importing it again finds it (feed-rs would make one up).
-            let parser = feed_rs::parser::Builder::new()
-                .id_generator(|links, title, _| match links.first() {
-                    Some(link) => link.href.trim().to_owned(),
-                    None => title.as_ref().map(|t| t.content.trim().to_owned()).unwrap_or_default(),
-                })
-                .build();
-            let text = decoded(&bytes)?;
-            let feed = parser.parse(bytes.as_slice()).map_err(|e| format!("not a feed that can be read: {e}"))?;
-            Ok((feed, extras(&text)))
-        });
-        let (feed, mut extras) = match read {
-            Ok(read) => read,
-            Err(e) => {
-                report.error(format!("{}: error: {e}", file.display()));
-                continue;
-            }
-        };
+    for file in feed_files(feeds, &mut report.diagnostics) {
+        let Some((feed, mut extras)) = read_feed(&file, &mut report.diagnostics) else { continue };
         if feed.entries.is_empty() {
-            report.lines.push(format!("{}: warning: the feed has no items", file.display()));
+            report.diagnostics.push(Diagnostic::warning(&file, 0..0, "the feed has no items"));
         }
         let feed_title = feed.title.as_ref().map(|t| html::to_text(&t.content)).filter(|t| !t.is_empty());
         for (n, entry) in feed.entries.iter().enumerate() {
-            let place = format!("{}: item {}", file.display(), n + 1);
             let extra = extras.get_mut(n).map(std::mem::take).unwrap_or_default();
+            let place = Place { feed: &file, span: extra.start..extra.start, number: n + 1 };
             match item(entry, extra, feed_title.as_deref(), &file, &tagger, &order) {
-                Err(why) => report.error(format!("{place}: error: {why}")),
+                Err(why) => report.diagnostics.push(place.error(why)),
                 Ok(new) => {
                     for note in &new.dropped {
-                        report.lines.push(format!("{place}: {note}"));
+                        report.diagnostics.push(place.warning(note));
                     }
                     save(new, &articles, &mut known, &mut slugs, &place, &mut report);
                 }
@@ -124,7 +138,7 @@ pub fn run(feeds: &[PathBuf], content_dir: &Path) -> ImportReport {
 }
 
 /// The files named: feeds themselves, or every feed file in a folder.
-fn feed_files(paths: &[PathBuf], report: &mut ImportReport) -> Vec<PathBuf> {
+fn feed_files(paths: &[PathBuf], r: &mut Report) -> Vec<PathBuf> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
@@ -140,22 +154,59 @@ fn feed_files(paths: &[PathBuf], report: &mut ImportReport) -> Vec<PathBuf> {
         } else if path.is_file() {
             files.push(path.clone());
         } else {
-            report.error(format!("{}: error: no such file or folder", path.display()));
+            r.push(Diagnostic::error(path, 0..0, "no such file or folder"));
         }
     }
     files
 }
 
-/// One item as an article file's text.
+/// A feed file parsed, with what feed-rs leaves out; `None` when it cannot
+/// be read (said in the report).
+fn read_feed(file: &Path, r: &mut Report) -> Option<(feed_rs::model::Feed, Vec<Extras>)> {
+    let bytes = match std::fs::read(file) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            r.push(Diagnostic::error(file, 0..0, e.to_string()));
+            return None;
+        }
+    };
+    let text = decoded(file, &bytes, r)?;
+    r.add_source(file, &text);
+    // An item without an id is known by its link, else its title, so that
+    // importing it again finds it (feed-rs would make one up).
+    let parser = feed_rs::parser::Builder::new()
+        .id_generator(|links, title, _| match links.first() {
+            Some(link) => link.href.trim().to_owned(),
+            None => title.as_ref().map(|t| t.content.trim().to_owned()).unwrap_or_default(),
+        })
+        .build();
+    match parser.parse(bytes.as_slice()) {
+        Ok(feed) => Some((feed, extras(&text))),
+        Err(e) => {
+            r.push(Diagnostic::error(file, 0..0, format!("not a feed that can be read: {e}")));
+            None
+        }
+    }
+}
+
+/// One item as an article.
 struct Item {
     /// The feed's file name and the item's id: two feeds may both have an item `1`.
     key: (String, String),
-    hash: String,
-    date: String,
+    front_matter: FrontMatter,
+    /// The article's text, Markdown.
+    body: String,
+    /// The item's date and slug, which name its file.
+    date: Date,
     slug: String,
-    text: String,
+    /// What was left out of the item.
     dropped: Vec<String>,
-    title: String,
+}
+
+impl Item {
+    fn hash(&self) -> &str {
+        self.front_matter.import.as_ref().and_then(|i| i.hash.as_deref()).unwrap_or_default()
+    }
 }
 
 fn item(
@@ -172,8 +223,8 @@ fn item(
     if title.is_empty() {
         return Err("the item has no title".into());
     }
-    let Extras { full_text, date } = extra;
-    let utc = entry.published.or(entry.updated).map(|d| d.format("%Y-%m-%d").to_string());
+    let Extras { full_text, date, .. } = extra;
+    let utc = entry.published.or(entry.updated).and_then(|d| calendar_date(&d));
     let date = date.or(utc).ok_or("the item has no date")?;
     let source_html = entry
         .content
@@ -217,78 +268,84 @@ fn item(
     topics.dedup();
 
     // What the feed said, so a re-import can tell a changed item.
-    let hash = digest(&[&entry.id, &title, &date, &source_html, &summary, link.unwrap_or(""), image.as_deref().unwrap_or("")]);
-
-    let slug = match slug::from_title(&title, 60) {
-        s if s.is_empty() => "article".to_owned(),
-        s => s,
-    };
-    let mut fm = String::from("+++\n");
-    let _ = writeln!(fm, "title = {}", quoted(&title));
-    let _ = writeln!(fm, "date = {date}");
-    let _ = writeln!(fm, "topics = [{}]", topics.iter().map(|t| quoted(t.as_str())).collect::<Vec<_>>().join(", "));
-    let _ = writeln!(fm, "summary = {}", quoted(&shorten(&summary, 300)));
-    if link.is_some() || feed_title.is_some() {
-        fm.push_str("\n[source]\n");
-        let name = feed_title.map(str::to_owned).or_else(|| link.and_then(host)).unwrap_or_default();
-        let _ = writeln!(fm, "name = {}", quoted(&name));
-        if let Some(url) = link {
-            let _ = writeln!(fm, "url = {}", quoted(url));
-        }
-    }
-    if let Some(src) = &image {
-        let _ = write!(fm, "\n[image]\nsrc = {}\nalt = {}\n", quoted(src), quoted(&title));
-    }
-    fm.push_str("\n[import]\n");
-    let _ = writeln!(fm, "feed = {}", quoted(&file.file_name().unwrap_or_default().to_string_lossy()));
-    let _ = writeln!(fm, "id = {}", quoted(&entry.id));
-    let _ = writeln!(fm, "hash = {}", quoted(&hash));
-    let _ = writeln!(fm, "text = {}", quoted(&fingerprint(&title, &shorten(&summary, 300), &body.markdown)));
-    if let Some(a) = author {
-        let _ = writeln!(fm, "author = {}", quoted(&a));
-    }
-    fm.push_str("topics_suggested = true\n+++\n\n");
-    fm.push_str(&body.markdown);
-    fm.push('\n');
+    let hash = digest(&[&entry.id, &title, &date.to_string(), &source_html, &summary, link.unwrap_or(""), image.as_deref().unwrap_or("")]);
+    let summary = shorten(&summary, 300);
     let feed = file.file_name().unwrap_or_default().to_string_lossy().into_owned();
+    let source = (link.is_some() || feed_title.is_some()).then(|| Source {
+        name: feed_title.map(str::to_owned).or_else(|| link.and_then(host)).unwrap_or_default(),
+        url: link.map(str::to_owned),
+    });
+    let front_matter = FrontMatter {
+        title: title.clone(),
+        date: Some(date),
+        topics: Some(topics.iter().map(|t| t.as_str().to_owned()).collect()),
+        summary: Some(summary.clone()),
+        source,
+        image: image.map(|src| Image { src, alt: title.clone() }),
+        import: Some(Import {
+            feed: Some(feed.clone()),
+            id: entry.id.clone(),
+            hash: Some(hash),
+            text: Some(fingerprint(&title, &summary, &body.markdown)),
+            author,
+            topics_suggested: true,
+        }),
+        ..FrontMatter::default()
+    };
     notes.extend(body.dropped);
-    Ok(Item { key: (feed, entry.id.clone()), hash, date, slug, text: fm, dropped: notes, title })
+    Ok(Item { key: (feed, entry.id.clone()), front_matter, body: body.markdown, date, slug: slug::for_title(&title), dropped: notes })
 }
 
-fn save(
-    item: Item,
-    dir: &Path,
-    known: &mut HashMap<(String, String), Known>,
-    slugs: &mut std::collections::HashSet<String>,
-    place: &str,
-    report: &mut ImportReport,
-) {
+/// The feed's version of an article an earlier import wrote. The import owns
+/// the title, summary, source, image, `[import]` and the topics until an
+/// editor confirms them; every other field is the editor's and stays.
+fn feeds_version(feed: FrontMatter, was: &FrontMatter) -> FrontMatter {
+    let confirmed = was.import.as_ref().is_some_and(|i| !i.topics_suggested);
+    let mut now = FrontMatter {
+        title: feed.title,
+        summary: feed.summary,
+        topics: if confirmed { was.topics.clone() } else { feed.topics },
+        source: feed.source,
+        image: feed.image,
+        import: feed.import,
+        ..was.clone()
+    };
+    if let (true, Some(import)) = (confirmed, &mut now.import) {
+        import.topics_suggested = false;
+    }
+    now
+}
+
+fn save(item: Item, dir: &Path, known: &mut HashMap<(String, String), Known>, slugs: &mut HashSet<String>, place: &Place, report: &mut ImportReport) {
     if let Some(old) = known.get(&item.key) {
-        if old.hash == item.hash {
+        if old.hash == item.hash() {
             report.unchanged += 1;
             return;
         }
         if old.edited {
             report.kept += 1;
-            report.lines.push(format!(
-                "{place}: kept {} as edited here, though «{}» changed in the feed (to take the feed's version, delete the line `text = …` under [import])",
+            report.diagnostics.push(place.warning(format_args!(
+                "kept {} as edited here, though «{}» changed in the feed (to take the feed's version, delete the line `text = …` under [import])",
                 old.path.display(),
-                item.title
-            ));
+                item.front_matter.title,
+            )));
             return;
         }
-        // Changed in the feed: same file and date, new text, the editor's topics kept.
-        let mut text = item.text.replacen(&format!("\ndate = {}\n", item.date), &format!("\ndate = {}\n", old.date), 1);
-        if let Some(topics) = &old.confirmed {
-            let line = format!("topics = [{}]", topics.iter().map(|t| quoted(t)).collect::<Vec<_>>().join(", "));
-            text = replace_line(&text, "topics = ", &line).replacen("topics_suggested = true\n", "", 1);
-        }
-        match std::fs::write(&old.path, text) {
+        // Changed in the feed: same file and date, new text, the editor's fields kept.
+        let now = feeds_version(item.front_matter, &old.front_matter);
+        let toml = match now.update(&old.toml) {
+            Ok(toml) => toml,
+            Err(e) => {
+                report.diagnostics.push(Diagnostic::error(&old.path, 0..0, format!("TOML: {}", e.message().trim())));
+                return;
+            }
+        };
+        match std::fs::write(&old.path, front_matter::join(&toml, &item.body)) {
             Ok(()) => {
                 report.updated += 1;
-                report.lines.push(format!("{place}: updated {} («{}» changed in the feed)", old.path.display(), item.title));
+                report.diagnostics.push(place.note(format_args!("updated {} («{}» changed in the feed)", old.path.display(), now.title)));
             }
-            Err(e) => report.error(format!("{}: error: {e}", old.path.display())),
+            Err(e) => report.diagnostics.push(Diagnostic::error(&old.path, 0..0, e.to_string())),
         }
         return;
     }
@@ -301,19 +358,21 @@ fn save(
         n += 1;
     }
     let path = dir.join(format!("{}-{slug}.md", item.date));
-    match std::fs::write(&path, &item.text) {
+    let toml = item.front_matter.write();
+    match std::fs::write(&path, front_matter::join(&toml, &item.body)) {
         Ok(()) => {
             report.new += 1;
-            report.lines.push(format!("{place}: new {}", path.display()));
+            report.diagnostics.push(place.note(format_args!("new {}", path.display())));
             slugs.insert(slug);
-            known.insert(item.key, Known { path, date: item.date, hash: item.hash, confirmed: None, edited: false });
+            let hash = item.hash().to_owned();
+            known.insert(item.key, Known { path, toml, front_matter: item.front_matter, hash, edited: false });
         }
-        Err(e) => report.error(format!("{}: error: {e}", path.display())),
+        Err(e) => report.diagnostics.push(Diagnostic::error(&path, 0..0, e.to_string())),
     }
 }
 
 /// The slugs the articles folder already uses (`<date>-<slug>.md`).
-fn existing_slugs(dir: &Path) -> std::collections::HashSet<String> {
+fn existing_slugs(dir: &Path) -> HashSet<String> {
     std::fs::read_dir(dir)
         .into_iter()
         .flatten()
@@ -326,7 +385,9 @@ fn existing_slugs(dir: &Path) -> std::collections::HashSet<String> {
         .collect()
 }
 
-/// Articles written by earlier imports, by their feed and item id.
+/// Articles written by earlier imports, by their feed and item id. A file
+/// with problems is still known by its `[import]` table: `check` reports
+/// the problems.
 fn known_imports(dir: &Path) -> HashMap<(String, String), Known> {
     let mut known = HashMap::new();
     for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
@@ -334,40 +395,22 @@ fn known_imports(dir: &Path) -> HashMap<(String, String), Known> {
         if path.extension().is_none_or(|x| x != "md") {
             continue;
         }
-        let Ok(text) = std::fs::read_to_string(&path) else { continue };
-        let Some((front, body)) = text.strip_prefix("+++").and_then(|t| t.split_once("\n+++")) else { continue };
-        let Ok(table) = toml::from_str::<toml::Table>(front) else { continue };
-        let Some(import) = table.get("import").and_then(|i| i.as_table()) else { continue };
-        let (Some(id), Some(hash)) = (import.get("id").and_then(|v| v.as_str()), import.get("hash").and_then(|v| v.as_str())) else {
-            continue;
-        };
-        let feed = import.get("feed").and_then(|v| v.as_str()).unwrap_or_default().to_owned();
-        let date = table.get("date").map(|d| d.to_string()).unwrap_or_default();
-        let suggested = import.get("topics_suggested").and_then(|v| v.as_bool()).unwrap_or(false);
-        let confirmed = (!suggested).then(|| {
-            table.get("topics").and_then(|t| t.as_array()).into_iter().flatten().filter_map(|t| t.as_str().map(str::to_owned)).collect()
-        });
+        let mut ignored = Report::default();
+        let Some((path, text)) = content::read(&path, &mut ignored) else { continue };
+        let Some(read) = FrontMatter::read(&path, &text, &mut ignored) else { continue };
+        let front_matter = read.front_matter;
+        let Some(import) = &front_matter.import else { continue };
+        let Some(hash) = import.hash.clone() else { continue };
+        let key = (import.feed.clone().unwrap_or_default(), import.id.clone());
         // Files from before the fingerprint, or with it deleted, take the feed's version.
-        let edited = import.get("text").and_then(|v| v.as_str()).is_some_and(|written| {
-            let field = |k: &str| table.get(k).and_then(|v| v.as_str()).unwrap_or_default();
-            written != fingerprint(field("title"), field("summary"), body)
+        let edited = import.text.as_ref().is_some_and(|written| {
+            let summary = front_matter.summary.as_deref().unwrap_or_default();
+            *written != fingerprint(&front_matter.title, summary, &text[read.parts.body_start..])
         });
-        known.insert((feed, id.to_owned()), Known { path, date, hash: hash.to_owned(), confirmed, edited });
+        let toml = text[read.parts.toml].to_owned();
+        known.insert(key, Known { path, toml, front_matter, hash, edited });
     }
     known
-}
-
-/// A TOML basic string, escaped.
-fn quoted(s: &str) -> String {
-    toml::Value::String(s.to_owned()).to_string()
-}
-
-/// `text` with the front matter's line starting with `start` replaced.
-fn replace_line(text: &str, start: &str, line: &str) -> String {
-    let end = text.find("\n+++\n").map_or(text.len(), |i| i + 1);
-    let (front, body) = text.split_at(end);
-    let front: String = front.lines().map(|l| if l.starts_with(start) { line } else { l }).collect::<Vec<_>>().join("\n");
-    front + "\n" + body
 }
 
 /// What the editor may change in an imported article (its title, summary and
@@ -418,25 +461,29 @@ fn host(url: &str) -> Option<String> {
 /// What feed-rs does not give for each item, by the item's position.
 #[derive(Default)]
 struct Extras {
+    /// Where the item starts in the feed's text, to place what is said about it.
+    start: usize,
     /// `yandex:full-text`: the whole article as plain text, as Russian
     /// portals publish it for Yandex News.
     full_text: Option<String>,
     /// The publication date as the publisher wrote it, on their calendar:
     /// feed-rs turns dates into UTC, which moves an item published at
     /// 01:30 Moscow time to the day before.
-    date: Option<String>,
+    date: Option<Date>,
 }
 
 fn extras(text: &str) -> Vec<Extras> {
     if text.trim_start().starts_with('{') {
-        return json_extras(text.as_bytes());
+        return json_extras(text);
     }
     xml_extras(text)
 }
 
 /// The feed as text, in the encoding its XML declaration names (Russian
-/// portals still publish windows-1251); UTF-8 when it names none.
-fn decoded(bytes: &[u8]) -> Result<String, String> {
+/// portals still publish windows-1251); UTF-8 when it names none. `None`
+/// when it is not text in that encoding (said in the report, at the first
+/// byte that is not).
+fn decoded(file: &Path, bytes: &[u8], r: &mut Report) -> Option<String> {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(200)]);
     let label = head
         .strip_prefix('\u{feff}')
@@ -446,33 +493,85 @@ fn decoded(bytes: &[u8]) -> Result<String, String> {
         .and_then(|decl| decl.split("encoding=").nth(1))
         .and_then(|v| v.get(1..)?.split(['"', '\'']).next());
     let encoding = match label {
-        Some(label) => encoding_rs::Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| format!("unknown encoding `{label}` in the XML declaration"))?,
+        Some(label) => match encoding_rs::Encoding::for_label(label.trim().as_bytes()) {
+            Some(encoding) => encoding,
+            None => {
+                r.push(Diagnostic::error(file, 0..0, format!("unknown encoding `{label}` in the XML declaration")));
+                return None;
+            }
+        },
         None => encoding_rs::UTF_8,
     };
     let (text, _, malformed) = encoding.decode(bytes);
     if malformed {
-        // The line of the first byte that is not text in that encoding.
         let before = match std::str::from_utf8(bytes) {
-            Err(e) if encoding == encoding_rs::UTF_8 => &bytes[..e.valid_up_to()],
-            _ => &text.as_bytes()[..text.find('\u{fffd}').unwrap_or(0)],
+            Err(e) if encoding == encoding_rs::UTF_8 => String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned(),
+            _ => text[..text.find('\u{fffd}').unwrap_or(0)].to_owned(),
         };
-        let line = before.iter().filter(|b| **b == b'\n').count() + 1;
-        return Err(format!("line {line}: the feed is not valid {} text", encoding.name()));
+        r.add_source(file, &before);
+        let at = before.len();
+        r.push(Diagnostic::error(file, at..at, format!("the feed is not valid {} text", encoding.name())));
+        return None;
     }
-    Ok(text.into_owned())
+    Some(text.into_owned())
 }
 
-/// Publication dates of a JSON Feed's items.
-fn json_extras(bytes: &[u8]) -> Vec<Extras> {
-    let feed: serde_json::Value = serde_json::from_slice(bytes).unwrap_or_default();
+/// Where a JSON Feed's items start, and their publication dates.
+fn json_extras(text: &str) -> Vec<Extras> {
+    let feed: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
     let items = feed.get("items").and_then(|i| i.as_array()).map(Vec::as_slice).unwrap_or_default();
+    let starts = json_item_starts(text);
     items
         .iter()
-        .map(|item| {
+        .enumerate()
+        .map(|(n, item)| {
             let date = ["date_published", "date_modified"].iter().find_map(|k| item.get(k)?.as_str().and_then(local_date));
-            Extras { full_text: None, date }
+            Extras { start: starts.get(n).copied().unwrap_or(0), full_text: None, date }
         })
         .collect()
+}
+
+/// Where each object in a JSON document's top-level `items` list starts:
+/// serde_json keeps no places.
+fn json_item_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = Vec::new();
+    let mut depth = 0usize;
+    // The last string read at the top level: the key before a value.
+    let mut last_key: &str = "";
+    let mut in_items = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                let open = i;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                if depth == 1 {
+                    last_key = text.get(open + 1..i).unwrap_or("");
+                }
+            }
+            b'[' | b'{' => {
+                depth += 1;
+                if depth == 2 && bytes[i] == b'[' && last_key == "items" {
+                    in_items = true;
+                } else if depth == 3 && in_items && bytes[i] == b'{' {
+                    starts.push(i);
+                }
+            }
+            b']' | b'}' => {
+                if depth == 2 {
+                    in_items = false;
+                }
+                depth = depth.saturating_sub(1);
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    starts
 }
 
 fn xml_extras(xml: &str) -> Vec<Extras> {
@@ -485,11 +584,12 @@ fn xml_extras(xml: &str) -> Vec<Extras> {
     let mut in_item = false;
     let mut field: Option<(String, String)> = None;
     loop {
+        let start = reader.buffer_position() as usize;
         match reader.read_event() {
             Ok(Event::Start(e)) => {
                 let name = e.name().as_ref().to_owned();
                 if !in_item && matches!(e.local_name().as_ref(), "item" | "entry") {
-                    items.push(Extras::default());
+                    items.push(Extras { start, ..Extras::default() });
                     in_item = true;
                     depth = 0;
                     continue;
@@ -548,9 +648,14 @@ fn xml_extras(xml: &str) -> Vec<Extras> {
     items
 }
 
-/// `YYYY-MM-DD` of an RFC 2822 (RSS) or RFC 3339 (Atom, JSON Feed) date,
+/// The date of an RFC 2822 (RSS) or RFC 3339 (Atom, JSON Feed) date-time,
 /// in the offset it was written with.
-fn local_date(text: &str) -> Option<String> {
+fn local_date(text: &str) -> Option<Date> {
     let dt = chrono::DateTime::parse_from_rfc2822(text).or_else(|_| chrono::DateTime::parse_from_rfc3339(text)).ok()?;
-    Some(dt.format("%Y-%m-%d").to_string())
+    calendar_date(&dt)
+}
+
+fn calendar_date<Tz: chrono::TimeZone>(dt: &chrono::DateTime<Tz>) -> Option<Date> {
+    use chrono::Datelike;
+    Date::new(u16::try_from(dt.year()).ok()?, dt.month() as u8, dt.day() as u8).ok()
 }

@@ -5,6 +5,7 @@ pub mod build;
 pub mod content;
 pub mod diagnostic;
 mod fields;
+pub mod front_matter;
 pub mod html;
 pub mod import;
 pub mod markdown;

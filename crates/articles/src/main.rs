@@ -1,3 +1,4 @@
+use articles::front_matter::{self, FrontMatter};
 use articles::{build, content, diagnostic::Report, import, render::Shell, slug};
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
@@ -64,11 +65,11 @@ fn main() -> ExitCode {
         Command::Build { content, out, shell } => run_build(&content, &out, shell.as_deref()),
         Command::Import { feeds, content } => {
             let report = import::run(&feeds, &content);
-            for line in &report.lines {
+            for line in report.lines() {
                 eprintln!("{line}");
             }
             eprintln!("{}", report.summary());
-            if report.errors == 0 {
+            if report.errors() == 0 {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::FAILURE
@@ -78,26 +79,36 @@ fn main() -> ExitCode {
     }
 }
 
+/// Where a new article points at the optional `[source]`, for the editor to
+/// fill in: a front matter with only this comment, to which the fields are
+/// added.
+const NEW_ARTICLE_NOTE: &str = "\n# [source]\n# name = \"\"\n# url = \"https://…\"\n";
+
 fn new_article(title: &str, dir: &Path) -> ExitCode {
     let title = title.trim();
-    let today = chrono::Local::now().format("%Y-%m-%d").to_string();
-    let slug = match slug::from_title(title, 60) {
-        s if s.is_empty() => "article".to_owned(),
-        s => s,
-    };
-    let path = dir.join("articles").join(format!("{today}-{slug}.md"));
     if title.is_empty() {
         eprintln!("error: give the article a title: articles new \"Заголовок\"");
         return ExitCode::FAILURE;
     }
+    let today = content::today();
+    let path = dir.join("articles").join(format!("{today}-{}.md", slug::for_title(title)));
     if path.exists() {
         eprintln!("{}: error: this file is already there; nothing was written", path.display());
         return ExitCode::FAILURE;
     }
-    let title = toml::Value::String(title.to_owned()).to_string();
-    let text = format!(
-        "+++\ntitle = {title}\ndate = {today}\ntopics = []\nsummary = \"\"\npeople = []\nplaces = []\norganizations = []\n\n# [source]\n# name = \"\"\n# url = \"https://…\"\n+++\n\nThe first paragraph is the lead.\n"
-    );
+    // Empty fields for the editor to fill in.
+    let fields = FrontMatter {
+        title: title.to_owned(),
+        date: Some(today),
+        topics: Some(Vec::new()),
+        summary: Some(String::new()),
+        people: Some(Vec::new()),
+        places: Some(Vec::new()),
+        organizations: Some(Vec::new()),
+        ..FrontMatter::default()
+    };
+    let toml = fields.update(NEW_ARTICLE_NOTE).expect("the note is TOML: comments only");
+    let text = front_matter::join(&toml, "The first paragraph is the lead.");
     let written = std::fs::create_dir_all(path.parent().unwrap_or(dir)).and_then(|()| std::fs::write(&path, text));
     match written {
         Ok(()) => {

@@ -157,7 +157,7 @@ impl Builder<'_> {
             Tag::Link { dest_url, .. } => {
                 let at = self.at(&range);
                 let href = dest_url.into_string();
-                if !safe_href(&href) {
+                if !catalog::is_safe_href(&href) {
                     self.report.push(
                         Diagnostic::error(self.path, at, format!("link to `{href}`: only http, https, mailto, tel and relative links are allowed"))
                             .with_hint("a link that runs code is never published"),
@@ -343,11 +343,6 @@ fn trim(content: &mut Vec<Inline>) {
         *text = text.trim_start().to_owned();
     }
     content.retain(|i| !matches!(i, Inline::Text { text } if text.is_empty()));
-}
-
-/// Links that cannot run code: http(s), mail, phone, or relative.
-pub fn safe_href(href: &str) -> bool {
-    catalog::is_safe_href(href)
 }
 
 #[cfg(test)]

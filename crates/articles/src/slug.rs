@@ -77,6 +77,15 @@ pub fn from_title(title: &str, max: usize) -> String {
     slug
 }
 
+/// The slug a new article's file is named with: at most about 60
+/// characters, and `article` when the title has no letter or digit to keep.
+pub fn for_title(title: &str) -> String {
+    match from_title(title, 60) {
+        s if s.is_empty() => "article".to_owned(),
+        s => s,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,5 +102,11 @@ mod tests {
         assert_eq!(from_title("Kirov EXPO 2026", 60), "kirov-expo-2026");
         assert_eq!(from_title("Губернатор встретился с Президентом Беларуси", 20), "gubernator");
         assert_eq!(from_title("«»…", 60), "");
+    }
+
+    #[test]
+    fn a_files_slug_is_never_empty() {
+        assert_eq!(for_title("Сельское хозяйство"), "selskoe-xozyajstvo");
+        assert_eq!(for_title("«»…"), "article");
     }
 }

@@ -178,22 +178,22 @@ fn a_hostile_feed_imports_as_text_with_every_removal_reported() {
     let dir = content_with_topics();
     let feeds = repo().join(HOSTILE).join("feeds");
     let report = import::run(&[feeds.join("hostile.rss"), feeds.join("invalid-utf8.rss")], dir.path());
-    let lines = report.lines.join("\n");
-    assert_eq!((report.new, report.errors), (2, 2), "{lines}");
+    let lines = report.lines().join("\n");
+    assert_eq!((report.new, report.errors()), (2, 2), "{lines}");
     for expected in [
-        "hostile.rss: item 1: removed from the title: invisible U+202E RIGHT-TO-LEFT OVERRIDE",
-        "hostile.rss: item 1: removed from the title: invisible U+200B ZERO WIDTH SPACE",
-        "hostile.rss: item 1: removed from the author: invisible U+2066 LEFT-TO-RIGHT ISOLATE",
-        "hostile.rss: item 1: dropped <svg> and what it held",
-        "hostile.rss: item 1: dropped a link to `data:text/html;base64,PHNjcmlwdD4=`, kept its text",
-        "hostile.rss: item 1: dropped a link to `vbscript:msgbox(1)`, kept its text",
-        "hostile.rss: item 1: dropped a link to `JaVaScRiPt:window.__pwned='a'`, kept its text",
-        "hostile.rss: item 1: dropped a link to `javascript:window.__pwned='ent'`, kept its text",
-        "hostile.rss: item 1: dropped <math> and what it held",
-        "hostile.rss: item 1: dropped <template> and what it held",
-        "hostile.rss: item 1: dropped <base> and what it held",
-        "hostile.rss: item 3: error: the item has no title",
-        "invalid-utf8.rss: error: line 35: the feed is not valid UTF-8 text",
+        "hostile.rss:7:5: warning: item 1: removed from the title: invisible U+202E RIGHT-TO-LEFT OVERRIDE",
+        "hostile.rss:7:5: warning: item 1: removed from the title: invisible U+200B ZERO WIDTH SPACE",
+        "hostile.rss:7:5: warning: item 1: removed from the author: invisible U+2066 LEFT-TO-RIGHT ISOLATE",
+        "hostile.rss:7:5: warning: item 1: dropped <svg> and what it held",
+        "hostile.rss:7:5: warning: item 1: dropped a link to `data:text/html;base64,PHNjcmlwdD4=`, kept its text",
+        "hostile.rss:7:5: warning: item 1: dropped a link to `vbscript:msgbox(1)`, kept its text",
+        "hostile.rss:7:5: warning: item 1: dropped a link to `JaVaScRiPt:window.__pwned='a'`, kept its text",
+        "hostile.rss:7:5: warning: item 1: dropped a link to `javascript:window.__pwned='ent'`, kept its text",
+        "hostile.rss:7:5: warning: item 1: dropped <math> and what it held",
+        "hostile.rss:7:5: warning: item 1: dropped <template> and what it held",
+        "hostile.rss:7:5: warning: item 1: dropped <base> and what it held",
+        "hostile.rss:38:5: error: item 3: the item has no title",
+        "invalid-utf8.rss:35:41: error: the feed is not valid UTF-8 text",
     ] {
         assert!(lines.contains(expected), "missing `{expected}` in:\n{lines}");
     }
@@ -240,7 +240,7 @@ fn a_feed_of_50_megabytes_is_imported_whole() {
     std::fs::write(&feed, &xml).unwrap();
 
     let report = import::run(&[feed], dir.path());
-    assert_eq!((report.new, report.errors), (n, 0), "{}", report.lines.last().unwrap());
+    assert_eq!((report.new, report.errors()), (n, 0), "{}", report.lines().last().unwrap());
     let written = std::fs::read_dir(dir.path().join("articles")).unwrap().count();
     assert_eq!(written, n);
     let mut problems = Report::default();

@@ -36,15 +36,15 @@ fn articles(dir: &Path) -> Vec<(String, String)> {
 fn rss_atom_and_json_feed_items_become_articles_that_check_and_build() {
     let dir = empty_content();
     let report = import::run(&[feed("portal.rss"), feed("portal.atom"), feed("portal.json")], dir.path());
-    assert_eq!((report.new, report.updated, report.unchanged, report.errors), (6, 0, 0, 1), "{}", report.lines.join("\n"));
-    let lines = report.lines.join("\n");
+    assert_eq!((report.new, report.updated, report.unchanged, report.errors()), (6, 0, 0, 1), "{}", report.lines().join("\n"));
+    let lines = report.lines().join("\n");
     for expected in [
-        "portal.rss: item 1: dropped <script> and what it held",
-        "portal.rss: item 1: dropped a link to `javascript:alert(1)`, kept its text",
-        "portal.rss: item 1: dropped <iframe> and what it held",
-        "portal.rss: item 1: dropped the `onclick` attribute of <p>",
-        "portal.rss: item 1: dropped the `onerror` attribute of <img>",
-        "portal.rss: item 4: error: the item has no date",
+        "portal.rss:8:5: warning: item 1: dropped <script> and what it held",
+        "portal.rss:8:5: warning: item 1: dropped a link to `javascript:alert(1)`, kept its text",
+        "portal.rss:8:5: warning: item 1: dropped <iframe> and what it held",
+        "portal.rss:8:5: warning: item 1: dropped the `onclick` attribute of <p>",
+        "portal.rss:8:5: warning: item 1: dropped the `onerror` attribute of <img>",
+        "portal.rss:44:5: error: item 4: the item has no date",
     ] {
         assert!(lines.contains(expected), "missing `{expected}` in:\n{lines}");
     }
@@ -129,8 +129,8 @@ fn importing_again_changes_nothing_and_an_edited_item_is_updated() {
     std::fs::write(&edited, std::fs::read_to_string(&rss).unwrap().replace("на 40 мест", "на 48 мест")).unwrap();
 
     let update = import::run(&[edited], dir.path());
-    assert_eq!((update.new, update.updated, update.unchanged), (0, 1, 2), "{}", update.lines.join("\n"));
-    assert!(update.lines.iter().any(|l| l.contains("updated") && l.contains(name.as_str())), "{}", update.lines.join("\n"));
+    assert_eq!((update.new, update.updated, update.unchanged), (0, 1, 2), "{}", update.lines().join("\n"));
+    assert!(update.lines().iter().any(|l| l.contains("updated") && l.contains(name.as_str())), "{}", update.lines().join("\n"));
     let now = std::fs::read_to_string(&path).unwrap();
     assert!(now.contains("на 48 мест"), "{now}");
     assert!(now.contains("topics = [\"agriculture\", \"industry\"]") && !now.contains("topics_suggested"), "{now}");
@@ -153,16 +153,16 @@ fn an_article_edited_here_is_kept_when_the_feed_changes_until_the_editor_lets_it
     std::fs::write(&next, std::fs::read_to_string(&rss).unwrap().replace("на 40 мест", "на 48 мест")).unwrap();
 
     let update = import::run(std::slice::from_ref(&next), dir.path());
-    assert_eq!((update.updated, update.kept, update.unchanged), (0, 1, 2), "{}", update.lines.join("\n"));
+    assert_eq!((update.updated, update.kept, update.unchanged), (0, 1, 2), "{}", update.lines().join("\n"));
     assert!(update.summary().contains("1 kept as edited here"), "{}", update.summary());
-    assert!(update.lines.iter().any(|l| l.contains(&format!("kept {}", path.display())) && l.contains("delete the line `text = …`")), "{}", update.lines.join("\n"));
+    assert!(update.lines().iter().any(|l| l.contains(&format!("kept {}", path.display())) && l.contains("delete the line `text = …`")), "{}", update.lines().join("\n"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), edited_here, "nothing the editor wrote is lost");
 
     // Deleting the fingerprint takes the feed's version.
     let released: String = edited_here.lines().filter(|l| !l.starts_with("text = ")).map(|l| format!("{l}\n")).collect();
     std::fs::write(&path, released).unwrap();
     let again = import::run(&[next], dir.path());
-    assert_eq!((again.updated, again.kept), (1, 0), "{}", again.lines.join("\n"));
+    assert_eq!((again.updated, again.kept), (1, 0), "{}", again.lines().join("\n"));
     let now = std::fs::read_to_string(&path).unwrap();
     assert!(now.contains("на 48 мест") && now.contains("Хозяйство в Кумёнском районе открыло"), "{now}");
 }
@@ -171,11 +171,11 @@ fn an_article_edited_here_is_kept_when_the_feed_changes_until_the_editor_lets_it
 fn broken_and_empty_feeds_are_reported_and_write_nothing() {
     let dir = empty_content();
     let report = import::run(&[feed("truncated.rss"), feed("empty.rss"), feed("missing.rss")], dir.path());
-    assert_eq!((report.new, report.errors), (0, 2), "{}", report.lines.join("\n"));
-    let lines = report.lines.join("\n");
-    assert!(lines.contains("truncated.rss: error: not a feed that can be read"), "{lines}");
-    assert!(lines.contains("empty.rss: warning: the feed has no items"), "{lines}");
-    assert!(lines.contains("missing.rss: error: no such file or folder"), "{lines}");
+    assert_eq!((report.new, report.errors()), (0, 2), "{}", report.lines().join("\n"));
+    let lines = report.lines().join("\n");
+    assert!(lines.contains("truncated.rss:1:1: error: not a feed that can be read"), "{lines}");
+    assert!(lines.contains("empty.rss:1:1: warning: the feed has no items"), "{lines}");
+    assert!(lines.contains("missing.rss:1:1: error: no such file or folder"), "{lines}");
     assert!(!dir.path().join("articles").exists() || articles(dir.path()).is_empty());
 }
 
@@ -185,14 +185,14 @@ fn a_folder_imports_every_feed_in_it() {
     let report = import::run(&[repo().join("tests/fixtures/feeds")], dir.path());
     // portal.rss (3 + 1 without a date), portal.atom, portal.json (2),
     // rayon-1251.rss; the truncated feed fails, the empty one warns.
-    assert_eq!((report.new, report.errors), (7, 2), "{}", report.lines.join("\n"));
+    assert_eq!((report.new, report.errors()), (7, 2), "{}", report.lines().join("\n"));
 }
 
 #[test]
 fn a_feed_in_windows_1251_reads_as_its_declaration_says_and_keeps_the_publishers_date() {
     let dir = empty_content();
     let report = import::run(&[feed("rayon-1251.rss")], dir.path());
-    assert_eq!((report.new, report.errors), (1, 0), "{}", report.lines.join("\n"));
+    assert_eq!((report.new, report.errors()), (1, 0), "{}", report.lines().join("\n"));
     let (name, text) = articles(dir.path()).remove(0);
     // 00:15 Moscow time on 2 January is the 2nd, though in UTC it is the 1st.
     assert_eq!(name, "2026-01-02-lesozagotoviteli-slobodskogo-rajona-podveli-itogi-goda.md");
@@ -236,15 +236,70 @@ fn same_titles_get_their_own_slugs_and_relative_links_resolve() {
     )
     .unwrap();
     let report = import::run(std::slice::from_ref(&rss), dir.path());
-    assert_eq!((report.new, report.errors), (2, 0), "{}", report.lines.join("\n"));
+    assert_eq!((report.new, report.errors()), (2, 0), "{}", report.lines().join("\n"));
     let names: Vec<String> = articles(dir.path()).into_iter().map(|(n, _)| n).collect();
     assert_eq!(names, ["2026-02-10-kurs-valyut.md", "2026-02-11-kurs-valyut-2.md"]);
     let first = &articles(dir.path())[0].1;
     assert!(first.contains("[таблицу](https://portal.example/rates?day=10)"), "{first}");
     // Items without a guid are known by their link: a second import adds nothing.
     let again = import::run(&[rss], dir.path());
-    assert_eq!((again.new, again.unchanged), (0, 2), "{}", again.lines.join("\n"));
+    assert_eq!((again.new, again.unchanged), (0, 2), "{}", again.lines().join("\n"));
     let mut problems = Report::default();
     content::load(dir.path(), &mut problems);
     assert!(!problems.has_errors(), "{}", problems.render());
+}
+
+#[test]
+fn the_report_places_each_item_in_its_feed_as_check_places_problems() {
+    let dir = empty_content();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_articles"))
+        .current_dir(repo())
+        .args(["import", "tests/fixtures/feeds/portal.rss", "--content"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "an item failed");
+    let report = String::from_utf8(out.stderr).unwrap().replace(&dir.path().display().to_string(), "content");
+    let feed = "tests/fixtures/feeds/portal.rss";
+    let expected = [
+        format!("{feed}:8:5: warning: item 1: dropped <script> and what it held"),
+        format!("{feed}:8:5: warning: item 1: dropped the `onclick` attribute of <p>"),
+        format!("{feed}:8:5: warning: item 1: dropped a link to `javascript:alert(1)`, kept its text"),
+        format!("{feed}:8:5: warning: item 1: dropped <iframe> and what it held"),
+        format!("{feed}:8:5: warning: item 1: dropped the `onerror` attribute of <img>"),
+        format!("{feed}:8:5: warning: item 1: dropped an image (<img>): an article's picture goes in `[image]`"),
+        format!("{feed}:8:5: note: item 1: new content/articles/2026-02-12-na-molochnoj-ferme-v-kumyonax-zapustili-novyj-doilnyj-zal.md"),
+        format!("{feed}:27:5: note: item 2: new content/articles/2026-02-11-vyatskie-polyany-malmyzh-otkryt-novyj-avtobusnyj-marshrut.md"),
+        format!("{feed}:34:5: note: item 3: new content/articles/2026-02-10-torf-iz-orichej-poedet-v-belarus.md"),
+        format!("{feed}:44:5: error: item 4: the item has no date"),
+        "3 new, 0 updated, 0 unchanged, 1 error".to_owned(),
+    ];
+    assert_eq!(report.lines().collect::<Vec<_>>(), expected, "\n{report}");
+}
+
+#[test]
+fn an_update_keeps_the_editors_comments_and_fields_the_import_does_not_write() {
+    let dir = empty_content();
+    let rss = feed("portal.rss");
+    import::run(std::slice::from_ref(&rss), dir.path());
+    let (name, text) = articles(dir.path()).into_iter().find(|(n, _)| n.contains("molochnoj")).unwrap();
+    let path = dir.path().join("articles").join(&name);
+    // The editor adds a note, a region and places, and keeps the suggested topics.
+    let edited = text
+        .replacen("+++\n", "+++\n# Проверено с порталом.\n", 1)
+        .replace("summary = ", "region = \"Кировская область\"\nplaces = [\"Кумёны\"]\nsummary = ");
+    std::fs::write(&path, &edited).unwrap();
+    std::fs::create_dir(dir.path().join("next")).unwrap();
+    let next = dir.path().join("next/portal.rss");
+    std::fs::write(&next, std::fs::read_to_string(&rss).unwrap().replace("на 40 мест", "на 48 мест")).unwrap();
+
+    let update = import::run(&[next], dir.path());
+    assert_eq!(update.updated, 1, "{}", update.lines().join("\n"));
+    let now = std::fs::read_to_string(&path).unwrap();
+    assert!(now.starts_with("+++\n# Проверено с порталом.\ntitle = "), "{now}");
+    assert!(now.contains("region = \"Кировская область\"\nplaces = [\"Кумёны\"]\nsummary = "), "{now}");
+    assert!(now.contains("на 48 мест") && now.contains("topics_suggested = true"), "{now}");
+    // Only the feed's fingerprints and text changed.
+    let changed: Vec<(&str, &str)> = edited.lines().zip(now.lines()).filter(|(a, b)| a != b).collect();
+    assert!(changed.iter().all(|(a, _)| a.starts_with("hash = ") || a.starts_with("text = ") || a.contains("40 мест")), "{changed:?}");
 }
