@@ -10,14 +10,14 @@
 //  4. Update: a new build installs beside the old one and waits; the page
 //     offers it, and on "update" it takes over and the page reloads onto it.
 //     Activation deletes every other build's cache.
-// `articles` builds fill in BUILD and PRECACHE (scripts/pwa.mjs).
+// The build fills in BUILD, PRECACHE and HASHED (scripts/site.mjs's FILLS).
 
 const BUILD = '__BUILD__';
 const PRECACHE = __PRECACHE__;
 const PREFIX = 'article-viewer-';
 const CACHE = PREFIX + BUILD;
 const SCOPE = new URL('./', self.location.href).href;
-const HASHED = /[-.][0-9a-f]{12,16}(_bg)?\.[a-z]+$/;
+const HASHED = __HASHED__;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(

@@ -2,7 +2,7 @@
 // as a server would send them: the page, everything it links to, the start-up
 // module's imports, the data index the viewer fetches and the service worker
 // it registers. (The worker then fetches the rest of the offline app shell in
-// the background: `node scripts/pwa.mjs worker` reports that.)
+// the background: the build (scripts/site.mjs) reports that.)
 //
 //   node scripts/size.mjs [dist] [--budget BYTES]
 import fs from 'node:fs';

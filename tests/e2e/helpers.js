@@ -2,9 +2,10 @@
 // small text utilities. Everything about the content comes from
 // data/index.json where possible, so adding articles never breaks a test.
 import { expect } from '@playwright/test';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeWorker } from '../../scripts/site.mjs';
 
 export const SITE_TITLE = 'Новости Кировской области';
 
@@ -190,13 +191,13 @@ export function buildSite(name, content, prepare = () => {}) {
   fs.rmSync(path.join(dir, 'data'), { recursive: true });
   prepare(dir);
   articles(['build', '--content', content, '--out', dir, '--shell', path.join(dir, 'shell.html')]);
-  execFileSync('node', ['scripts/pwa.mjs', 'worker', dir], { stdio: 'pipe' });
+  writeWorker(dir);
   return dir;
 }
 
 /** Runs the content tool (`articles`); returns its exit status and output. */
 export function articles(args) {
-  const run = spawnSync('cargo', ['run', '--quiet', '--release', '-p', 'articles', '--', ...args], { encoding: 'utf8' });
+  const run = spawnSync('cargo', ['run', '--locked', '--quiet', '--release', '-p', 'articles', '--', ...args], { encoding: 'utf8' });
   const output = `${run.stdout}${run.stderr}`;
   if (run.status !== 0 && args[0] === 'build') throw new Error(`articles build failed:\n${output}`);
   return { status: run.status, output };

@@ -2,15 +2,16 @@
 // under /portal/news/: types, caching and precompressed files.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
+import { TRUNK_OUTPUTS, namePattern } from '../../scripts/site.mjs';
 
 const hashed = () => {
   const files = fs.readdirSync('dist');
-  const find = (re) => files.find((f) => re.test(f));
+  const find = (name) => files.find((f) => namePattern(name).test(f));
   return {
-    wasm: find(/_bg\.wasm$/),
-    js: find(/^article-viewer-[0-9a-f]{12,16}\.js$/),
-    css: find(/\.css$/),
-    icon: find(/^icon-192\.[0-9a-f]{12,16}\.png$/),
+    wasm: find(TRUNK_OUTPUTS.wasm),
+    js: find(TRUNK_OUTPUTS.glue),
+    css: find(TRUNK_OUTPUTS.css),
+    icon: find('icon-192.<hash>.png'),
   };
 };
 

@@ -8,6 +8,7 @@ import { test, expect, chromium } from '@playwright/test';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { TRUNK_OUTPUTS, contentHash, namePattern } from '../../scripts/site.mjs';
 import { SEED, buildSite, startServer as startServerAt, waitForApp } from './helpers.js';
 
 const PREFIX = '/news/';
@@ -161,17 +162,17 @@ test.describe('a new deploy', () => {
     // B's styles differ, under a new hashed name (and integrity), so a page
     // that mixed the two builds would ask for a file B does not have.
     return buildSite('build-b', 'tests/fixtures/deploy-b', (dir) => {
-      const css = fs.readdirSync(dir).find((f) => /-[0-9a-f]{12,16}\.css$/.test(f));
+      const css = fs.readdirSync(dir).find((f) => namePattern(TRUNK_OUTPUTS.css).test(f));
       const stylesA = fs.readFileSync(path.join(dir, css));
       const stylesB = Buffer.concat([stylesA, Buffer.from('\n/* build B */\n')]);
-      const digest = (bytes, algorithm, encoding) => crypto.createHash(algorithm).update(bytes).digest(encoding);
-      const cssB = css.replace(/-[0-9a-f]{12,16}\.css$/, `-${digest(stylesB, 'sha256', 'hex').slice(0, 16)}.css`);
+      const integrity = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
+      const cssB = TRUNK_OUTPUTS.css.replace('<hash>', contentHash(stylesB));
       fs.rmSync(path.join(dir, css));
       fs.writeFileSync(path.join(dir, cssB), stylesB);
       const shell = path.join(dir, 'shell.html');
       fs.writeFileSync(shell, fs.readFileSync(shell, 'utf8')
         .replaceAll(css, cssB)
-        .replaceAll(`sha384-${digest(stylesA, 'sha384', 'base64')}`, `sha384-${digest(stylesB, 'sha384', 'base64')}`));
+        .replaceAll(integrity(stylesA), integrity(stylesB)));
     });
   }
 

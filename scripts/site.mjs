@@ -1,0 +1,312 @@
+// The site around Trunk's build. Trunk runs this after every build (the
+// post_build hook in Trunk.toml) on its staging folder, which then becomes
+// dist/:
+//  1. start-<hash>.js, the start-up module: a file, not Trunk's inline
+//     script, so the pages need no 'unsafe-inline' in their CSP;
+//  2. the app's icons, rendered from assets/icon.svg, and the web app manifest;
+//  3. shell.html: Trunk's page with the start-up tags, the template of every page;
+//  4. `articles build`: the data bundle and every page, prerendered;
+//  5. the embeddable element and its iframe page (docs/embed.md);
+//  6. for development only, the demo portal page (examples/);
+//  7. sw.js, the service worker, precaching this build's app shell; last but
+//     one, since it precaches what the steps before wrote;
+//  8. for release, .br and .gz copies of the text and wasm files.
+//
+//   TRUNK_STAGING_DIR=DIR [TRUNK_PROFILE=release] node scripts/site.mjs
+//
+// The tests import the hash rule and the worker step from here.
+import crypto from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+// The hash rule: a file named by its content carries 12 to 16 lower-case hex
+// digits where a name says <hash>. Ours are the first 16 of a SHA-256;
+// Trunk's are a 64-bit hash in hex without leading zeros, so sometimes fewer.
+// pwa/sw.js gets the rule filled in (FILLS); deploy/nginx.conf and
+// docs/deploy.md repeat it for servers.
+export const HASH = '[0-9a-f]{12,16}';
+
+/** The hash that names a file this script writes, of `parts` one after another. */
+export function contentHash(...parts) {
+  const digest = crypto.createHash('sha256');
+  for (const part of parts) digest.update(part);
+  return digest.digest('hex').slice(0, 16);
+}
+
+/** The files a name like `icon-192.<hash>.png` stands for. */
+export function namePattern(name) {
+  const literal = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${name.split('<hash>').map(literal).join(HASH)}$`);
+}
+
+/** Any file named by its content: name-<hash>.js, name-<hash>_bg.wasm, name.<hash>.png, … */
+const HASHED = new RegExp(`[-.]${HASH}(_bg)?\\.[a-z]+$`);
+
+// What this script takes from Trunk's output: the wasm-bindgen glue and module
+// of the article-viewer binary, and style/main.css (index.html's data-trunk links).
+export const TRUNK_OUTPUTS = {
+  glue: 'article-viewer-<hash>.js',
+  wasm: 'article-viewer-<hash>_bg.wasm',
+  css: 'main-<hash>.css',
+};
+
+// Trunk leaves its rust link in the page when it injects no script: the
+// whole line goes.
+const RUST_LINK_LINE = /^.*<link data-trunk rel="rust".*\n/m;
+
+// Every text the build fills in, and where. Templates are the project's
+// files, except <staging>/index.html, Trunk's page. Each placeholder must be
+// in its template exactly once; `value` gets the build's names.
+const FILLS = [
+  // template              written as    placeholder          value
+  ['<staging>/index.html', 'shell.html', '<!--page-start-->', startTags],
+  ['<staging>/index.html', 'shell.html', RUST_LINK_LINE,      () => ''],
+  ['embed/embed.js',       'embed.js',   "'__GLUE__'",        (site) => `'./${site.glue}'`],
+  ['embed/embed.js',       'embed.js',   "'__CSS__'",         (site) => `'./${site.css}'`],
+  ['embed/embed.js',       'embed.js',   "'__WASM__'",        (site) => `'./${site.wasm}'`],
+  ['pwa/sw.js',            'sw.js',      "'__BUILD__'",       (site) => JSON.stringify(site.build)],
+  ['pwa/sw.js',            'sw.js',      '__PRECACHE__',      (site) => JSON.stringify(site.precache)],
+  ['pwa/sw.js',            'sw.js',      '__HASHED__',        () => String(HASHED)],
+];
+
+/** The page loads the start-up module and fetches the glue and the wasm at once. */
+function startTags(site) {
+  return (
+    `<link rel="manifest" href="./manifest.webmanifest">` +
+    `<link rel="modulepreload" href="./${site.glue}">` +
+    `<link rel="preload" href="./${site.wasm}" as="fetch" type="application/wasm" crossorigin>` +
+    `<script type="module" src="./${site.start}"></script>`
+  );
+}
+
+/** A failure this script explains itself: printed without a stack. */
+class SiteError extends Error {}
+
+/** Trunk's files in `dir` by TRUNK_OUTPUTS: { glue, wasm, css }. */
+function findTrunkOutputs(dir) {
+  if (!fs.existsSync(dir)) throw new SiteError(`the staging folder ${dir} does not exist`);
+  const files = fs.readdirSync(dir).sort();
+  const found = {};
+  const problems = [];
+  for (const [key, name] of Object.entries(TRUNK_OUTPUTS)) {
+    const matches = files.filter((f) => namePattern(name).test(f));
+    if (matches.length === 1) {
+      found[key] = matches[0];
+    } else if (matches.length > 1) {
+      problems.push(`more than one ${name}: ${matches.join(', ')}`);
+    } else {
+      const [before, after] = name.split('<hash>');
+      const near = files.filter((f) => f.startsWith(before) && f.endsWith(after));
+      problems.push(`no ${name}${near.length ? ` (there is ${near.join(', ')})` : ''}`);
+    }
+  }
+  if (problems.length) {
+    throw new SiteError(
+      `Trunk's output in ${dir} is not what scripts/site.mjs expects (<hash> is ${HASH}):\n  ${problems.join('\n  ')}`,
+    );
+  }
+  return found;
+}
+
+function templatePath(dir, template) {
+  return template.startsWith('<staging>/') ? path.join(dir, template.slice('<staging>/'.length)) : path.join(root, template);
+}
+
+function occurrences(text, placeholder) {
+  if (typeof placeholder === 'string') return text.split(placeholder).length - 1;
+  return (text.match(new RegExp(placeholder.source, `${placeholder.flags}g`)) || []).length;
+}
+
+/** What is wrong with the templates of `outputs` against FILLS. */
+function fillProblems(dir, outputs) {
+  const problems = [];
+  for (const template of new Set(FILLS.filter(([, to]) => outputs.includes(to)).map(([from]) => from))) {
+    const file = templatePath(dir, template);
+    // Trunk's page by where it is, the project's templates by their name.
+    const shown = template.startsWith('<staging>/') ? file : template;
+    if (!fs.existsSync(file)) {
+      problems.push(`${shown}: not found`);
+      continue;
+    }
+    let text = fs.readFileSync(file, 'utf8');
+    for (const [, , placeholder] of FILLS.filter(([from]) => from === template)) {
+      const n = occurrences(text, placeholder);
+      if (n !== 1) problems.push(`${shown}: ${placeholder} found ${n} times, not once`);
+      text = text.replace(placeholder, '');
+    }
+    for (const [left] of text.matchAll(/__[A-Z]+__/g)) problems.push(`${shown}: ${left} is filled by no row of FILLS`);
+  }
+  return problems;
+}
+
+/** Writes `output` from its template with this build's values (`site`). */
+function fill(dir, output, site) {
+  const problems = fillProblems(dir, [output]);
+  if (problems.length) throw new SiteError(`cannot write ${output}:\n  ${problems.join('\n  ')}`);
+  const rows = FILLS.filter(([, to]) => to === output);
+  let text = fs.readFileSync(templatePath(dir, rows[0][0]), 'utf8');
+  for (const [, , placeholder, value] of rows) text = text.replace(placeholder, () => value(site));
+  fs.writeFileSync(path.join(dir, output), text);
+}
+
+/** start-<hash>.js: starts the app, with no inline script. Returns its name. */
+function writeStartModule(dir, site) {
+  const text = `import init from './${site.glue}';\nawait init({ module_or_path: new URL('./${site.wasm}', import.meta.url) });`;
+  const name = 'start-<hash>.js'.replace('<hash>', contentHash(text));
+  fs.writeFileSync(path.join(dir, name), text);
+  return name;
+}
+
+/** PNG icons from assets/icon.svg (192, 512, maskable 512) and the manifest listing them. */
+async function writeIcons(dir) {
+  // Loaded here so that the tests, which import this module, need no renderer.
+  const { Resvg } = await import('@resvg/resvg-js');
+  const svg = fs.readFileSync(path.join(root, 'assets/icon.svg'), 'utf8');
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'assets/manifest.webmanifest'), 'utf8'));
+  // The maskable icon: the same drawing inside the safe zone (80 %) of a
+  // full-bleed square in the icon's own background colour.
+  const inner = svg.replace(/^<svg[^>]*>/, '').replace(/<\/svg>\s*$/, '');
+  const background = (svg.match(/<rect[^>]*fill="([^"]+)"/) || [])[1] || manifest.theme_color;
+  const maskable = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" fill="${background}"/><g transform="translate(9.6 9.6) scale(0.7)">${inner}</g></svg>`;
+  const render = (source, size) => new Resvg(source, { fitTo: { mode: 'width', value: size } }).render().asPng();
+  manifest.icons = [
+    ['icon-192.<hash>.png', svg, 192, 'any'],
+    ['icon-512.<hash>.png', svg, 512, 'any'],
+    ['icon-maskable-512.<hash>.png', maskable, 512, 'maskable'],
+  ].map(([name, source, size, purpose]) => {
+    const png = render(source, size);
+    const file = name.replace('<hash>', contentHash(png));
+    fs.writeFileSync(path.join(dir, file), png);
+    return { src: file, sizes: `${size}x${size}`, type: 'image/png', purpose };
+  });
+  fs.writeFileSync(path.join(dir, 'manifest.webmanifest'), JSON.stringify(manifest, null, 2) + '\n');
+  return `${manifest.icons.length} icons and manifest.webmanifest`;
+}
+
+/** The data bundle and every page, from content/, with shell.html as the template. */
+function buildPages(dir, release) {
+  const args = ['run', '--locked', '--quiet', ...(release ? ['--release'] : []), '-p', 'articles', '--'];
+  args.push('build', '--content', 'content', '--out', dir, '--shell', path.join(dir, 'shell.html'));
+  const run = spawnSync('cargo', args, { cwd: root, stdio: 'inherit' });
+  if (run.error) throw new SiteError(`cannot run cargo: ${run.error.message}`);
+  if (run.status !== 0) throw new SiteError(`\`cargo ${args.join(' ')}\` failed`);
+}
+
+/** <article-viewer> (embed.js) and the iframe page for portals (docs/embed.md). */
+function writeEmbed(dir, site) {
+  fill(dir, 'embed.js', site);
+  for (const file of ['embed.html', 'frame.js', 'resize.js']) {
+    fs.copyFileSync(path.join(root, 'embed', file), path.join(dir, file));
+  }
+  return `embed.js (${site.glue}, ${site.css}), embed.html, frame.js, resize.js`;
+}
+
+// Files every start needs: the shell and list pages, scripts, wasm, styles,
+// icons, the manifest and the data index. Article pages and bodies are left
+// to the reader: read ones are kept, and "save all" fetches the rest.
+function precacheList(dir) {
+  const files = [];
+  const walk = (rel) => {
+    for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const file = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (file === 'snippets' || file.startsWith('snippets/')) walk(file);
+      } else if (/\.(js|wasm|css|svg|png|webmanifest)$/.test(file) && file !== 'sw.js') {
+        files.push(file);
+      }
+    }
+  };
+  walk('');
+  files.push('index.html', 'shell.html', 'data/index.json');
+  if (fs.existsSync(path.join(dir, 'embed.html'))) files.push('embed.html');
+  return files.sort();
+}
+
+const brotli = (bytes) => zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } });
+
+/**
+ * sw.js from pwa/sw.js: this build's precache list, and a build id hashed
+ * from the worker and every file it precaches. Returns a one-line report.
+ */
+export function writeWorker(dir) {
+  const precache = precacheList(dir);
+  const template = fs.readFileSync(path.join(root, 'pwa/sw.js'), 'utf8');
+  const build = contentHash(template, ...precache.flatMap((file) => [file, fs.readFileSync(path.join(dir, file))]));
+  fill(dir, 'sw.js', { build, precache });
+  let raw = 0;
+  let br = 0;
+  for (const file of precache) {
+    const bytes = fs.readFileSync(path.join(dir, file));
+    raw += bytes.length;
+    br += brotli(bytes).length;
+  }
+  return `sw.js for build ${build}: precaches ${precache.length} files, ${raw} bytes (${br} brotli)`;
+}
+
+// Precompressed copies (file.br and file.gz beside file) for servers that send
+// them as they are (nginx's brotli_static and gzip_static, Caddy's
+// precompressed, Apache with rewrite rules): the best compression, paid once
+// at build time.
+function compress(dir) {
+  const worth = /\.(html|js|wasm|css|json|svg|xml|webmanifest)$/;
+  let files = 0;
+  let before = 0;
+  let after = 0;
+  const walk = (d) => {
+    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
+      const file = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (worth.test(entry.name)) {
+        const raw = fs.readFileSync(file);
+        if (raw.length < 1024) continue;
+        const br = brotli(raw);
+        fs.writeFileSync(file + '.br', br);
+        fs.writeFileSync(file + '.gz', zlib.gzipSync(raw, { level: 9 }));
+        files += 1;
+        before += raw.length;
+        after += br.length;
+      }
+    }
+  };
+  walk(dir);
+  return `${files} files compressed, ${before} bytes → ${after} bytes brotli`;
+}
+
+async function main() {
+  if (!process.env.TRUNK_STAGING_DIR) {
+    throw new SiteError('TRUNK_STAGING_DIR is not set: Trunk runs this script after a build (Trunk.toml)');
+  }
+  const dir = path.resolve(process.env.TRUNK_STAGING_DIR);
+  const release = process.env.TRUNK_PROFILE === 'release';
+  const say = (line) => console.log(`site: ${line}`);
+
+  // Everything this build fills in is checked before the slow steps.
+  const site = findTrunkOutputs(dir);
+  const problems = fillProblems(dir, [...new Set(FILLS.map(([, to]) => to))]);
+  if (problems.length) throw new SiteError(`the templates do not match FILLS in scripts/site.mjs:\n  ${problems.join('\n  ')}`);
+
+  site.start = writeStartModule(dir, site);
+  say(`${site.start} (${site.glue}, ${site.wasm})`);
+  // Before the pages, which link the manifest.
+  say(await writeIcons(dir));
+  fill(dir, 'shell.html', site);
+  fs.rmSync(path.join(dir, 'index.html'));
+  buildPages(dir, release);
+  say(writeEmbed(dir, site));
+  // `make serve` also serves the demo portal page; a release site does not ship it.
+  if (!release) fs.cpSync(path.join(root, 'examples'), path.join(dir, 'examples'), { recursive: true });
+  say(writeWorker(dir));
+  if (release) say(compress(dir));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main().catch((error) => {
+    console.error(`site: ${error instanceof SiteError ? error.message : error.stack}`);
+    process.exit(1);
+  });
+}
