@@ -6,12 +6,15 @@
 //   <article-viewer topics="agriculture" limit="5"></article-viewer>
 //
 // Attributes and events: docs/embed.md. The build fills in the names of
-// this build's files (scripts/embed.mjs).
+// this build's files (scripts/site.mjs).
 import init, { ArticleViewer } from '__GLUE__';
 
 const here = new URL('./', import.meta.url).href;
 const styles = new URL('__CSS__', import.meta.url).href;
 let ready = null;
+// Said when the viewer's own code fails to load; the viewer's word table
+// (crates/views/src/text.rs) holds the same words, checked by its tests.
+const FAILED = { ru: 'Не удалось загрузить новости.', en: 'Could not load the news.' };
 
 class ArticleViewerElement extends HTMLElement {
   static observedAttributes = ['src', 'topics', 'filter', 'limit', 'compact', 'lang', 'theme', 'url-state'];
@@ -35,7 +38,7 @@ class ArticleViewerElement extends HTMLElement {
         // Said in the element, and tried again when an element next connects.
         ready = null;
         root.setAttribute('role', 'alert');
-        root.textContent = 'Не удалось загрузить новости.';
+        root.textContent = /^en\b/i.test(this.getAttribute('lang') || '') ? FAILED.en : FAILED.ru;
         console.error('article-viewer:', error);
       },
     );

@@ -83,3 +83,17 @@ async fn a_long_list_pages_with_links_and_keeps_the_choice() {
     assert_eq!(titles(&root), ["Статья plant", "Статья fair"]);
     assert!(all(&root, "[aria-label='Страницы списка']").is_empty(), "one page needs no pager");
 }
+
+#[wasm_bindgen_test]
+async fn the_list_speaks_english_when_asked() {
+    let (root, _) = mount_in(views::Lang::En, ViewState::list(vec![]), || view! { <ListView /> });
+    tick().await;
+    assert_eq!(text(&all(&root, "h1")[0]), "News");
+    assert_eq!(text(&all(&root, "[data-testid=result-count]")[0]), "Showing 3 of 3");
+    assert_eq!(text(&button(&root, "Agriculture")), "Agriculture 2");
+    assert_eq!(text(&all(&root, "[data-testid=article-card] time")[0]), "12 January 2026");
+    button(&root, "Trade").click();
+    tick().await;
+    assert_eq!(button(&root, "All topics").get_attribute("aria-pressed").as_deref(), Some("false"));
+    assert_eq!(titles(&root), ["Статья fair"], "articles keep their own words");
+}

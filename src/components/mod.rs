@@ -1,10 +1,14 @@
 //! Parts of the page only the live app has: they depend on the network and
-//! the service worker, so no prerendered page shows them.
+//! the service worker, or on the host page, so no prerendered page shows them.
 
 mod app_notices;
-mod app_text;
+mod embedded_page;
+mod index_loader;
 mod save_offline;
+mod site_page;
 
 pub use app_notices::AppNotices;
-use app_text::AppText;
+pub use embedded_page::EmbeddedPage;
+pub use index_loader::IndexLoader;
 pub use save_offline::SaveOffline;
+pub use site_page::SitePage;

@@ -1,8 +1,7 @@
-use super::AppText;
-use crate::data;
+use crate::data::{self, DataUrl};
 use catalog::ArticleMeta;
 use leptos::{prelude::*, task::spawn_local};
-use views::Catalog;
+use views::{use_words, SiteIndex};
 
 #[derive(Clone, Copy, PartialEq)]
 enum Saving {
@@ -18,10 +17,10 @@ enum Saving {
 /// worker, which keeps what it fetches, and shows how far it got.
 #[component]
 pub fn SaveOffline() -> impl IntoView {
-    let Catalog(index) = expect_context();
-    let source: data::DataBase = expect_context();
+    let SiteIndex(index) = expect_context();
+    let source: DataUrl = expect_context();
     let state = RwSignal::new(Saving::Idle);
-    let text = AppText::for_document();
+    let words = use_words();
     let save = move |_| {
         let articles: Vec<ArticleMeta> = index.with_value(|ix| ix.articles.clone());
         let total = articles.len();
@@ -30,7 +29,7 @@ pub fn SaveOffline() -> impl IntoView {
         spawn_local(async move {
             let mut failed = 0;
             for (done, meta) in articles.into_iter().enumerate() {
-                if data::load_body(source.clone(), meta).await.is_err() {
+                if data::load_body(source.clone(), meta, words).await.is_err() {
                     failed += 1;
                 }
                 state.try_set(Saving::Running(done + 1, total));
@@ -41,19 +40,19 @@ pub fn SaveOffline() -> impl IntoView {
     let running = move || matches!(state.get(), Saving::Running(..));
     let progress = move || match state.get() {
         Saving::Idle => String::new(),
-        Saving::Running(done, total) => text.saving(done, total),
-        Saving::Done(total) => text.saved(total),
-        Saving::Failed(failed, total) => text.not_saved(failed, total),
+        Saving::Running(done, total) => words.saving(done, total),
+        Saving::Done(total) => words.saved(total),
+        Saving::Failed(failed, total) => words.not_saved(failed, total),
     };
     view! {
         <div class="save-offline">
             <button type="button" class="button button--small" on:click=save disabled=running aria-busy=move || running().to_string()>
-                {text.save_all()}
+                {words.save_all}
             </button>
             <Show when=move || matches!(state.get(), Saving::Running(..))>
                 {move || match state.get() {
                     Saving::Running(done, total) => view! {
-                        <progress class="save-offline__bar" max=total value=done aria-label=text.saving_label()></progress>
+                        <progress class="save-offline__bar" max=total value=done aria-label=words.saving_label></progress>
                     }.into_any(),
                     _ => ().into_any(),
                 }}

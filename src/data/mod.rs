@@ -1,44 +1,53 @@
-//! Loading the bundle: the browser's `fetch` and `JSON.parse`, then
-//! `serde-wasm-bindgen` into the catalog's types (no JSON parser in the wasm).
+//! Loading the bundle: the browser's `fetch` and `JSON.parse`, then read
+//! into the catalog's types (`read`): no JSON parser in the wasm.
 
-use catalog::{ArticleBody, ArticleMeta, Block, Index, Passage, SiteInfo, Slug, Topic, SCHEMA_VERSION};
-use serde::de::DeserializeOwned;
-use serde::Deserialize;
-use std::fmt;
+mod read;
+
+use catalog::{ArticleBody, ArticleMeta, Index, Slug, SCHEMA_VERSION};
+use read::Obj;
+use views::Words;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
-/// Where the bundle is: `data/` beside the viewer's own pages, or the URL an
-/// embedded viewer is given.
+/// The folder the bundle is in: `data/` beside the viewer's own pages, or
+/// the URL an embedded viewer is given. Ends in `/`.
 #[derive(Clone, Debug, PartialEq)]
-pub struct DataBase(pub String);
+pub struct DataUrl(pub String);
 
-impl Default for DataBase {
+impl Default for DataUrl {
     fn default() -> Self {
         Self("data/".into())
     }
 }
 
+/// Why a file of the bundle could not be had.
 #[derive(Clone, Debug, PartialEq)]
-pub enum LoadError {
+pub enum FetchError {
     /// No answer at all: offline, or the server is down.
     Network,
     /// The server answered with this HTTP status.
     Status(u16),
-    /// The file is not JSON, or not the bundle's shape.
+    /// The file is not JSON.
+    NotJson,
+    /// The file is JSON, but not of the bundle's shape: what did not fit.
     Malformed(String),
+    /// A body file that holds another article than the index names.
+    OtherArticle(Slug),
     /// A bundle of a schema this viewer does not read.
     Schema(u32),
 }
 
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl FetchError {
+    /// The reason in the reader's words.
+    pub fn describe(&self, words: &Words) -> String {
         match self {
-            LoadError::Network => f.write_str("нет связи с сервером"),
-            LoadError::Status(code) => write!(f, "сервер ответил ошибкой {code}"),
-            LoadError::Malformed(why) => write!(f, "файл повреждён ({why})"),
-            LoadError::Schema(v) => write!(f, "данные версии {v}, а этот просмотрщик читает версию {SCHEMA_VERSION}"),
+            FetchError::Network => words.no_connection.to_owned(),
+            FetchError::Status(code) => words.http_status(*code),
+            FetchError::NotJson => words.damaged(words.not_json),
+            FetchError::Malformed(why) => words.damaged(why),
+            FetchError::OtherArticle(slug) => words.damaged(&words.other_article(slug.as_str())),
+            FetchError::Schema(v) => words.other_schema(*v),
         }
     }
 }
@@ -51,40 +60,45 @@ pub struct LoadedIndex {
     pub unreadable: Vec<String>,
 }
 
-/// `index.json` as it comes: its articles are read one by one, so one bad
-/// entry (from a CMS that writes the bundle itself) costs only that entry.
-#[derive(Deserialize)]
-struct RawIndex {
-    schema: u32,
-    site: SiteInfo,
-    topics: Vec<Topic>,
-    #[serde(with = "serde_wasm_bindgen::preserve")]
-    articles: js_sys::Array,
-}
+/// The index's entries that could not be read, one line each, for the list
+/// to say above the rest.
+#[derive(Clone, Copy)]
+pub struct UnreadableEntries(pub leptos::prelude::StoredValue<Vec<String>>);
 
-pub async fn load_index(DataBase(base): DataBase) -> Result<LoadedIndex, LoadError> {
-    let raw: RawIndex = fetch_json(&format!("{base}index.json")).await?;
-    check_schema(raw.schema)?;
-    let (articles, unreadable) = each(&raw.articles, |n, entry| {
+pub async fn load_index(DataUrl(base): DataUrl, words: &'static Words) -> Result<LoadedIndex, FetchError> {
+    let raw = fetch_json(&format!("{base}index.json")).await?;
+    let malformed = FetchError::Malformed;
+    let schema = raw.number("schema").map_err(malformed)?;
+    check_schema(schema)?;
+    let site = raw.object("site").map_err(malformed)?;
+    let site = read::site(&site).map_err(|e| malformed(format!("`site`: {e}")))?;
+    let topics = raw.array("topics").and_then(|t| t.iter().map(read::topic).collect()).map_err(malformed)?;
+    // Its articles are read one by one, so one bad entry (from a CMS that
+    // writes the bundle itself) costs only that entry.
+    let (articles, unreadable) = each(&raw.array("articles").map_err(malformed)?, read::article, |n, entry| {
         let slug = js_sys::Reflect::get(entry, &"slug".into()).ok().and_then(|s| s.as_string());
-        slug.map_or_else(|| format!("№ {}", n + 1), |s| format!("«{s}»"))
+        slug.map_or_else(|| words.entry_number(n), |s| format!("«{s}»"))
     });
-    let index = Index { schema: raw.schema, site: raw.site, topics: raw.topics, articles };
+    let index = Index { schema, site, topics, articles };
     Ok(LoadedIndex { index, unreadable })
 }
 
 /// The items of a JSON array read one by one: those that read, and a line
 /// (named by `which`) for each that did not.
-fn each<T: DeserializeOwned>(items: &js_sys::Array, which: impl Fn(usize, &JsValue) -> String) -> (Vec<T>, Vec<String>) {
-    let mut read = Vec::new();
+fn each<T>(
+    items: &js_sys::Array,
+    read: impl Fn(&JsValue) -> read::Read<T>,
+    which: impl Fn(usize, &JsValue) -> String,
+) -> (Vec<T>, Vec<String>) {
+    let mut done = Vec::new();
     let mut unreadable = Vec::new();
     for (n, item) in items.iter().enumerate() {
-        match serde_wasm_bindgen::from_value::<T>(item.clone()) {
-            Ok(value) => read.push(value),
-            Err(e) => unreadable.push(format!("{}: {}", which(n, &item), reason(e))),
+        match read(&item) {
+            Ok(value) => done.push(value),
+            Err(why) => unreadable.push(format!("{}: {why}", which(n, &item))),
         }
     }
-    (read, unreadable)
+    (done, unreadable)
 }
 
 /// An article's text, and what could not be read of it.
@@ -95,62 +109,39 @@ pub struct LoadedBody {
     pub unreadable: Vec<String>,
 }
 
-/// A body file as it comes: its blocks are read one by one.
-#[derive(Deserialize)]
-struct RawBody {
-    schema: u32,
-    slug: Slug,
-    #[serde(default)]
-    lead: Option<Passage>,
-    #[serde(with = "serde_wasm_bindgen::preserve")]
-    blocks: js_sys::Array,
-    #[serde(default)]
-    people: Vec<String>,
-    #[serde(default)]
-    places: Vec<String>,
-    #[serde(default)]
-    organizations: Vec<String>,
-}
-
-/// The body of the article `meta` describes.
-pub async fn load_body(DataBase(base): DataBase, meta: ArticleMeta) -> Result<LoadedBody, LoadError> {
-    let raw: RawBody = fetch_json(&format!("{base}{}", meta.body_file())).await?;
-    check_schema(raw.schema)?;
-    if raw.slug != meta.slug {
-        return Err(LoadError::Malformed(format!("в файле статья «{}»", raw.slug)));
+/// The body of the article `meta` describes; its blocks are read one by one.
+pub async fn load_body(DataUrl(base): DataUrl, meta: ArticleMeta, words: &'static Words) -> Result<LoadedBody, FetchError> {
+    let raw = fetch_json(&format!("{base}{}", meta.body_file())).await?;
+    let schema = raw.number("schema").map_err(FetchError::Malformed)?;
+    check_schema(schema)?;
+    let slug = read::slug(&raw).map_err(FetchError::Malformed)?;
+    if slug != meta.slug {
+        return Err(FetchError::OtherArticle(slug));
     }
-    let (blocks, unreadable) = each::<Block>(&raw.blocks, |n, _| format!("блок {}", n + 1));
-    let RawBody { schema, slug, lead, people, places, organizations, .. } = raw;
-    let body = ArticleBody { schema, slug, lead, blocks, people, places, organizations };
+    let blocks = raw.array("blocks").map_err(FetchError::Malformed)?;
+    let (blocks, unreadable) = each(&blocks, read::block, |n, _| words.block_number(n));
+    let body = read::body(&raw, schema, slug, blocks).map_err(FetchError::Malformed)?;
     Ok(LoadedBody { body, unreadable })
 }
 
-fn check_schema(schema: u32) -> Result<(), LoadError> {
+fn check_schema(schema: u32) -> Result<(), FetchError> {
     if schema == SCHEMA_VERSION {
         Ok(())
     } else {
-        Err(LoadError::Schema(schema))
+        Err(FetchError::Schema(schema))
     }
 }
 
-async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, LoadError> {
-    let window = web_sys::window().ok_or(LoadError::Network)?;
+async fn fetch_json(url: &str) -> Result<Obj, FetchError> {
+    let window = web_sys::window().ok_or(FetchError::Network)?;
     let response: Response = JsFuture::from(window.fetch_with_str(url))
         .await
-        .map_err(|_| LoadError::Network)?
+        .map_err(|_| FetchError::Network)?
         .unchecked_into();
     if !response.ok() {
-        return Err(LoadError::Status(response.status()));
+        return Err(FetchError::Status(response.status()));
     }
-    let json = response.json().map_err(|_| LoadError::Network)?;
-    let value = JsFuture::from(json)
-        .await
-        .map_err(|_| LoadError::Malformed("это не JSON".into()))?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| LoadError::Malformed(reason(e)))
-}
-
-/// What did not fit, without the "Error: " a JS error's text starts with.
-fn reason(e: serde_wasm_bindgen::Error) -> String {
-    let text = e.to_string();
-    text.strip_prefix("Error: ").unwrap_or(&text).to_owned()
+    let json = response.json().map_err(|_| FetchError::Network)?;
+    let value = JsFuture::from(json).await.map_err(|_| FetchError::NotJson)?;
+    Obj::new(value).map_err(FetchError::Malformed)
 }

@@ -1,11 +1,15 @@
+//! One hook per file; each returns what it keeps, and the caller provides it.
+
 mod use_history;
 mod use_list_return;
 mod use_load;
 mod use_online;
 mod use_page_title;
+mod use_service_worker;
 
-pub use use_history::{location_view, use_history};
+pub use use_history::{use_history, ViewKeeper};
 pub use use_list_return::use_list_return;
 pub use use_load::use_load;
 pub use use_online::use_online;
 pub use use_page_title::use_page_title;
+pub use use_service_worker::{use_service_worker, ServiceWorker};

@@ -4,7 +4,7 @@ use views::ListReturn;
 
 /// Remembers the last list view the reader was on, so an article's "back"
 /// link returns to it (filters and page kept) rather than to the whole list.
-pub fn use_list_return(state: Signal<ViewState>, start: ViewState) {
+pub fn use_list_return(state: Signal<ViewState>, start: ViewState) -> ListReturn {
     let last = RwSignal::new(start);
     Effect::new(move |_| {
         state.with(|s| {
@@ -13,5 +13,5 @@ pub fn use_list_return(state: Signal<ViewState>, start: ViewState) {
             }
         })
     });
-    provide_context(ListReturn(last.into()));
+    ListReturn(last.into())
 }

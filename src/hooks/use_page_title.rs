@@ -1,11 +1,12 @@
 use catalog::Page;
 use leptos::prelude::*;
-use views::{Catalog, Selection};
+use views::{use_words, CurrentView, SiteIndex};
 
-/// Keeps the document's title on the open article, as the prerendered pages have it.
+/// Keeps the document's title on the open view, as the prerendered pages have it.
 pub fn use_page_title() {
-    let Catalog(index) = expect_context();
-    let Selection(state) = expect_context();
+    let SiteIndex(index) = expect_context();
+    let CurrentView(state) = expect_context();
+    let words = use_words();
     Effect::new(move |_| {
         let title = state.with(|s| {
             index.with_value(|ix| match &s.page {
@@ -13,7 +14,7 @@ pub fn use_page_title() {
                     Some(a) => format!("{} — {}", a.title, ix.site.title),
                     None => ix.site.title.clone(),
                 },
-                Page::List { number: number @ 2.. } => views::list_page_title(&ix.site.title, *number),
+                Page::List { number: number @ 2.. } => words.list_page_title(&ix.site.title, *number),
                 Page::List { .. } => ix.site.title.clone(),
             })
         });

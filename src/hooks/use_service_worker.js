@@ -1,4 +1,4 @@
-// Service worker registration and updates, called from the app (src/pwa.rs).
+// Service worker registration and updates, called from the app (src/hooks/use_service_worker.rs).
 // Kept in JavaScript because it is only glue to browser APIs.
 
 let registration = null;

@@ -3,12 +3,13 @@
 
 use catalog::{ArticleBody, ArticleMeta, Block, Date, Index, Inline, Passage, SiteInfo, Slug, Topic, TopicId, ViewState};
 use leptos::{mount::mount_to, prelude::*};
-use views::{Catalog, Nav, Selection};
+use views::{provide_words, CurrentView, Lang, Nav, SiteIndex};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
 pub fn topic(id: &str, ru: &str, about: &str, count: u32) -> Topic {
-    Topic { id: TopicId::new(id), ru: ru.into(), en: id.into(), ru_about: about.into(), en_about: id.into(), count }
+    let en = format!("{}{}", id[..1].to_uppercase(), &id[1..]);
+    Topic { id: TopicId::new(id), ru: ru.into(), en, ru_about: about.into(), en_about: format!("about {id}"), count }
 }
 
 fn article(slug: &str, date: &str, topics: &[&str]) -> ArticleMeta {
@@ -66,8 +67,17 @@ pub fn body() -> ArticleBody {
 }
 
 /// Mounts `view` in a fresh element with the catalog, a view state and a
-/// navigator that moves the state, as the app does.
+/// navigator that moves the state, as the app does, in Russian.
 pub fn mount<V: IntoView + 'static>(
+    state: ViewState,
+    view: impl FnOnce() -> V + 'static,
+) -> (HtmlElement, RwSignal<ViewState>) {
+    mount_in(Lang::Ru, state, view)
+}
+
+/// [`mount`] with the interface in `lang`.
+pub fn mount_in<V: IntoView + 'static>(
+    lang: Lang,
     state: ViewState,
     view: impl FnOnce() -> V + 'static,
 ) -> (HtmlElement, RwSignal<ViewState>) {
@@ -76,8 +86,9 @@ pub fn mount<V: IntoView + 'static>(
     document.body().unwrap().append_child(&el).unwrap();
     let state = RwSignal::new(state);
     let handle = mount_to(el.clone(), move || {
-        provide_context(Catalog(StoredValue::new(index())));
-        provide_context(Selection(state.into()));
+        provide_context(SiteIndex(StoredValue::new(index())));
+        provide_words(lang);
+        provide_context(CurrentView(state.into()));
         provide_context(Nav(Callback::new(move |s| state.set(s))));
         view()
     });

@@ -59,6 +59,7 @@ pub fn files(content: &Content, shell: Option<&Shell>) -> Vec<(PathBuf, Vec<u8>)
     if let Some(shell) = shell {
         let site = index.site.clone();
         let renderer = Renderer::new(index);
+        out.push((PathBuf::from("shell.html"), renderer.app_shell(shell).into_bytes()));
         for number in 1..=list_pages(content) {
             let file = catalog::Page::List { number }.file();
             out.push((PathBuf::from(file), renderer.list_page(shell, number).into_bytes()));

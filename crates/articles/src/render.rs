@@ -5,14 +5,19 @@
 use catalog::{ArticleBody, ArticleMeta, Index, SiteInfo, ViewState};
 use leptos::prelude::*;
 use std::sync::Arc;
-use views::{ArticleView, BodyState, Catalog, Frame, ListView, Selection};
+use views::{provide_words, ArticleView, BodyState, CurrentView, Frame, Lang, ListView, Nav, SiteIndex};
 
 /// Where the page's head tags go in the shell.
 pub const HEAD_MARK: &str = "<!--page-head-->";
 /// Where the page's prerendered content goes in the shell.
 pub const BODY_MARK: &str = "<!--page-body-->";
 
-pub struct Shell(String);
+/// The built page every page is made from: its root element, which takes
+/// the interface's language, and the rest.
+pub struct Shell {
+    before_root: String,
+    after_root: String,
+}
 
 impl Shell {
     pub fn new(html: String) -> Result<Self, String> {
@@ -21,13 +26,23 @@ impl Shell {
                 return Err(format!("the shell page must contain `{mark}` exactly once"));
             }
         }
-        Ok(Self(html))
+        let start = html.find("<html").ok_or("the shell page has no `<html>` element")?;
+        let end = start + html[start..].find('>').ok_or("the shell page's `<html` tag is not closed")? + 1;
+        Ok(Self { before_root: html[..start].to_owned(), after_root: html[end..].to_owned() })
     }
 
-    fn page(&self, head: &str, body: &str) -> String {
-        self.0
+    /// The shell itself in `lang`, marks kept: the page the service worker
+    /// serves for one it has not saved, and the next build's template.
+    fn in_lang(&self, lang: Lang) -> String {
+        format!("{}<html lang=\"{}\">{}", self.before_root, lang.tag(), self.after_root)
+    }
+
+    fn page(&self, lang: Lang, head: &str, body: &str) -> String {
+        let rest = self
+            .after_root
             .replacen(HEAD_MARK, head, 1)
-            .replacen(BODY_MARK, &format!("<div id=\"prerendered\">{body}</div>"), 1)
+            .replacen(BODY_MARK, &format!("<div id=\"prerendered\">{body}</div>"), 1);
+        format!("{}<html lang=\"{}\">{rest}", self.before_root, lang.tag())
     }
 }
 
@@ -35,21 +50,28 @@ impl Shell {
 pub struct Renderer {
     owner: Owner,
     site: SiteInfo,
+    /// The interface's language: the site's, when the viewer speaks it.
+    lang: Lang,
 }
 
 impl Renderer {
     pub fn new(index: Index) -> Self {
         let owner = Owner::new();
         let site = index.site.clone();
-        owner.with(|| provide_context(Catalog(StoredValue::new(index))));
-        Self { owner, site }
+        let lang = Lang::choose([Some(site.lang.as_str())]);
+        owner.with(|| {
+            provide_context(SiteIndex(StoredValue::new(index)));
+            provide_words(lang);
+            provide_context(Nav::none());
+        });
+        Self { owner, site, lang }
     }
 
     fn region(&self, state: ViewState, content: impl FnOnce() -> AnyView) -> String {
         self.owner.with(|| {
             let page = Owner::new();
             page.with(|| {
-                provide_context(Selection(Signal::stored(state)));
+                provide_context(CurrentView(Signal::stored(state)));
                 let content = content();
                 view! { <Frame>{content}</Frame> }.to_html()
             })
@@ -61,7 +83,12 @@ impl Renderer {
         let state = ViewState::list_page(Vec::new(), number);
         let file = state.page.file();
         let body = self.region(state, || view! { <ListView /> }.into_any());
-        shell.page(&head::list(&self.site, number, &file), &body)
+        shell.page(self.lang, &head::list(&self.site, self.lang, number, &file), &body)
+    }
+
+    /// `shell.html`: the shell in the interface's language.
+    pub fn app_shell(&self, shell: &Shell) -> String {
+        shell.in_lang(self.lang)
     }
 
     pub fn article_page(&self, shell: &Shell, meta: &ArticleMeta, body: Arc<ArticleBody>) -> String {
@@ -70,7 +97,7 @@ impl Renderer {
         let html = self.region(state, move || {
             view! { <ArticleView meta=view_meta body=BodyState::Ready(body) /> }.into_any()
         });
-        shell.page(&head::article(&self.site, meta), &html)
+        shell.page(self.lang, &head::article(&self.site, meta), &html)
     }
 }
 
@@ -80,6 +107,7 @@ mod head {
 
     use catalog::{ArticleMeta, SiteInfo};
     use leptos::prelude::*;
+    use views::Lang;
     use serde_json::json;
 
     /// `<meta property=… content=…>`: Open Graph's attribute is not HTML's `name`.
@@ -96,9 +124,9 @@ mod head {
         }
     }
 
-    pub fn list(site: &SiteInfo, number: u32, file: &str) -> String {
+    pub fn list(site: &SiteInfo, lang: Lang, number: u32, file: &str) -> String {
         let url = site.url.clone().map(|u| u + file);
-        let title = if number > 1 { views::list_page_title(&site.title, number) } else { site.title.clone() };
+        let title = if number > 1 { lang.words().list_page_title(&site.title, number) } else { site.title.clone() };
         view! {
             <title>{title}</title>
             <meta name="description" content=site.description.clone() />

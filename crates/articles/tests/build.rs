@@ -177,3 +177,31 @@ fn a_long_list_is_split_into_linked_pages() {
     assert!(second.contains("<link rel=\"canonical\" href=\"https://news.example.org/page-2.html\">"));
     assert!(page(&files, "sitemap.xml").contains("<loc>https://news.example.org/page-3.html</loc>"));
 }
+
+#[test]
+fn a_site_in_english_gets_english_pages_and_shell() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path();
+    std::fs::create_dir(content.join("articles")).unwrap();
+    std::fs::write(content.join("site.toml"), "title = \"Kirov News\"\nlang = \"en\"\n").unwrap();
+    std::fs::copy(repo().join("content/topics.toml"), content.join("topics.toml")).unwrap();
+    std::fs::write(
+        content.join("articles/2026-01-19-milk.md"),
+        "+++\ntitle = \"Молоко\"\ndate = 2026-01-19\ntopics = [\"agriculture\"]\nlang = \"ru\"\n+++\n\nМолочная ферма.\n",
+    )
+    .unwrap();
+    let c = load(content);
+    let files = build::files(&c, Some(&shell()));
+    let list = page(&files, "index.html");
+    assert!(list.starts_with("<html lang=\"en\">"), "{list}");
+    assert!(list.contains(">News</h1>"), "{list}");
+    assert!(list.contains("Showing 1 of 1"), "{list}");
+    assert!(list.contains("19 January 2026"), "{list}");
+    assert!(list.contains(">Agriculture"), "{list}");
+    assert!(list.contains("<article lang=\"ru\""), "the article keeps its language: {list}");
+    let article = page(&files, "milk.html");
+    assert!(article.contains("All news"), "{article}");
+    let app_shell = page(&files, "shell.html");
+    assert!(app_shell.starts_with("<html lang=\"en\">"), "{app_shell}");
+    assert!(app_shell.contains("<!--page-head-->") && app_shell.contains("<!--page-body-->"), "still a template");
+}

@@ -10,11 +10,6 @@ pub struct Date {
     day: u8,
 }
 
-const MONTHS_GENITIVE: [&str; 12] = [
-    "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
-    "октября", "ноября", "декабря",
-];
-
 impl Date {
     pub fn new(year: u16, month: u8, day: u8) -> Result<Self, String> {
         if !(1..=12).contains(&month) {
@@ -53,14 +48,12 @@ impl Date {
         self.year
     }
 
-    /// The date as Russian readers write it: "19 января 2026 г.".
-    pub fn format_ru(self) -> String {
-        format!(
-            "{} {} {} г.",
-            self.day,
-            MONTHS_GENITIVE[usize::from(self.month) - 1],
-            self.year
-        )
+    pub fn month(self) -> u8 {
+        self.month
+    }
+
+    pub fn day(self) -> u8 {
+        self.day
     }
 }
 
@@ -88,9 +81,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn formats_as_russian_readers_write_dates() {
-        assert_eq!(Date::parse("2026-01-19").unwrap().format_ru(), "19 января 2026 г.");
-        assert_eq!(Date::parse("2025-12-01").unwrap().format_ru(), "1 декабря 2025 г.");
+    fn reads_its_parts() {
+        let d = Date::parse("2025-12-01").unwrap();
+        assert_eq!((d.year(), d.month(), d.day()), (2025, 12, 1));
+        assert_eq!(d.to_string(), "2025-12-01");
     }
 
     #[test]

@@ -38,8 +38,9 @@ pub struct EmbedOptions {
     pub limit: usize,
     /// Smaller type and cards without summaries, for a sidebar.
     pub compact: bool,
-    /// The language of the element's content, for hyphenation and screen readers.
-    pub lang: String,
+    /// The interface's language (and the element's, for hyphenation and
+    /// screen readers); without it, the site's.
+    pub lang: Option<String>,
     pub theme: Theme,
     /// The query parameter of the host page's URL that keeps the view, if any.
     pub url_param: Option<String>,
@@ -83,8 +84,7 @@ impl EmbedOptions {
         };
         let lang = attr("lang")
             .map(|l| l.trim().to_owned())
-            .filter(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
-            .unwrap_or_else(|| "ru".to_owned());
+            .filter(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
         let url_param = match attr("url-state").as_deref().map(str::trim) {
             None | Some("false" | "off" | "no" | "0") => None,
             Some("" | "true" | "on") => Some("article-viewer".to_owned()),
@@ -122,7 +122,7 @@ mod tests {
         assert!(o.filter);
         assert!(!o.compact);
         assert_eq!(o.limit, EMBED_LIMIT);
-        assert_eq!(o.lang, "ru");
+        assert_eq!(o.lang, None, "the site's language");
         assert_eq!(o.theme, Theme::Auto);
         assert_eq!(o.url_param, None);
     }
@@ -144,7 +144,7 @@ mod tests {
         assert!(!o.filter);
         assert_eq!(o.limit, 3);
         assert!(o.compact);
-        assert_eq!(o.lang, "en");
+        assert_eq!(o.lang.as_deref(), Some("en"));
         assert_eq!(o.theme, Theme::Dark);
         assert_eq!(o.url_param.as_deref(), Some("news"));
     }
@@ -154,7 +154,7 @@ mod tests {
         let o = read(&[("limit", "lots"), ("theme", "purple"), ("lang", "\"><x"), ("compact", "false")]);
         assert_eq!(o.limit, EMBED_LIMIT);
         assert_eq!(o.theme, Theme::Auto);
-        assert_eq!(o.lang, "ru");
+        assert_eq!(o.lang, None, "the site's language");
         assert!(!o.compact);
         assert_eq!(read(&[("limit", "0")]).limit, EMBED_LIMIT);
         assert_eq!(read(&[("url-state", "")]).url_param.as_deref(), Some("article-viewer"));

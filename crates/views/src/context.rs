@@ -3,11 +3,11 @@ use leptos::prelude::*;
 
 /// The loaded index. It does not change while a page is open.
 #[derive(Clone, Copy)]
-pub struct Catalog(pub StoredValue<Index>);
+pub struct SiteIndex(pub StoredValue<Index>);
 
-/// The view the reader is on.
+/// The view the reader is on: the page, the topics, the lens.
 #[derive(Clone, Copy)]
-pub struct Selection(pub Signal<ViewState>);
+pub struct CurrentView(pub Signal<ViewState>);
 
 /// Where the viewer's own pages are, when the components are shown inside
 /// another site's page (the embedded viewer); links are relative otherwise.
@@ -19,12 +19,18 @@ pub struct LinkBase(pub String);
 #[derive(Clone, Copy)]
 pub struct ListReturn(pub Signal<ViewState>);
 
-/// Moves to another view in place (the app pushes it to the history).
-/// While prerendering nothing moves: links are plain links.
+/// Moves to another view in place (the app pushes it to the history). It is
+/// always there: while prerendering it moves nothing, and links stay plain
+/// links.
 #[derive(Clone, Copy)]
 pub struct Nav(pub Callback<ViewState>);
 
 impl Nav {
+    /// A navigator that stays where it is, for pages rendered ahead of time.
+    pub fn none() -> Self {
+        Nav(Callback::new(|_| {}))
+    }
+
     pub fn go(self, to: ViewState) {
         self.0.run(to);
     }

@@ -12,5 +12,5 @@ mod text;
 pub use components::{
     ArticleView, BodyState, Frame, ListView, LoadError, NotFound, SiteFooter, SiteHeader, UnreadableNotice, PAGE_SIZE,
 };
-pub use context::{Catalog, LinkBase, ListReturn, Nav, Selection};
-pub use text::list_page_title;
+pub use context::{CurrentView, LinkBase, ListReturn, Nav, SiteIndex};
+pub use text::{provide_words, use_words, Lang, Noun, Words, EN, RU};

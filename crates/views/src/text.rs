@@ -1,87 +1,586 @@
-//! The viewer's own words.
+//! Every word the viewer shows a reader, in Russian and English: one table
+//! per language ([`RU`], [`EN`]). The language is chosen once, where the
+//! viewer starts, and its table is provided as context, so the prerendered
+//! pages and the live app say the same thing.
+//!
+//! A string missing from one language does not compile: both tables are
+//! values of one struct, and every phrase with a number matches on both
+//! languages.
 
-use catalog::{plural_ru, Plural};
+use catalog::{plural_ru, Date, Plural, Topic, SCHEMA_VERSION};
+use leptos::prelude::*;
 
-pub const LIST_HEADING: &str = "Новости";
-pub const TOPICS: &str = "Темы";
-pub const ALL_TOPICS: &str = "Все темы";
-pub const SAMPLE: &str = "Пример";
-pub const SAMPLE_HINT: &str = "Учебная статья, не новость";
-pub const BACK_TO_LIST: &str = "Все новости";
-pub const SOURCE: &str = "Источник";
-pub const MENTIONS: &str = "Упоминаются";
-pub const PEOPLE: &str = "Люди";
-pub const PLACES: &str = "Места";
-pub const ORGANIZATIONS: &str = "Организации";
-pub const LENS: &str = "Выделить абзацы по теме";
-pub const NEXT_PASSAGE: &str = "Следующий абзац";
-pub const PAGES: &str = "Страницы списка";
-pub const NEWER: &str = "← Новее";
-pub const OLDER: &str = "Раньше →";
-pub const SHOW_ALL: &str = "Показать все статьи";
-pub const EMPTY: &str = "Нет статей по выбранным темам.";
-pub const EMPTY_HINT: &str = "Выберите другую тему или покажите все статьи.";
-pub const RETRY: &str = "Повторить";
-pub const LOADING_BODY: &str = "Загружаем текст статьи…";
-pub const BODY_FAILED: &str = "Не удалось загрузить текст статьи";
-pub const NOT_FOUND: &str = "Статья не найдена";
-pub const NOT_FOUND_HINT: &str = "Возможно, её убрали или ссылка набрана с ошибкой.";
-pub const FOOTER: &str =
-    "Статьи с пометкой «Пример» написаны для демонстрации и не являются новостями.";
-
-pub fn shown(count: usize, total: usize) -> String {
-    format!("Показано {count} из {total}")
+/// A language the viewer speaks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Lang {
+    #[default]
+    Ru,
+    En,
 }
 
-/// The document title of a later page of the list.
-pub fn list_page_title(site: &str, number: u32) -> String {
-    format!("{site} — страница {number}")
+impl Lang {
+    /// The language a BCP 47 tag (`ru`, `en-GB`) names, if the viewer speaks it.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+        match primary.as_str() {
+            "ru" => Some(Lang::Ru),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The first of `tags` the viewer speaks, else Russian: an element's
+    /// `lang`, then the site's, then the default.
+    pub fn choose<'a>(tags: impl IntoIterator<Item = Option<&'a str>>) -> Lang {
+        tags.into_iter().flatten().find_map(Lang::from_tag).unwrap_or_default()
+    }
+
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Ru => "ru",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn words(self) -> &'static Words {
+        match self {
+            Lang::Ru => &RU,
+            Lang::En => &EN,
+        }
+    }
 }
 
-pub fn page_of(current: u32, count: u32) -> String {
-    format!("Страница {current} из {count}")
+/// The table in force, as context.
+#[derive(Clone, Copy)]
+struct InterfaceWords(&'static Words);
+
+/// The table in force: provided where the viewer starts.
+pub fn use_words() -> &'static Words {
+    expect_context::<InterfaceWords>().0
 }
 
-/// "3 абзаца о сельском хозяйстве".
-pub fn passages_about(count: usize, about: &str) -> String {
-    let noun = match plural_ru(count) {
-        Plural::One => "абзац",
-        Plural::Few => "абзаца",
-        Plural::Many => "абзацев",
-    };
-    format!("{count} {noun} {about}")
+/// Makes `lang`'s table the one below this point.
+pub fn provide_words(lang: Lang) {
+    provide_context(InterfaceWords(lang.words()));
 }
 
-/// "Не удалось прочитать 2 статьи из списка (…). Остальные показаны.":
-/// entries of the index that are not articles; the list shows the others.
-pub fn unreadable_articles(problems: &[String]) -> String {
-    unreadable(problems, ["статью", "статьи", "статей"], "из списка", "Остальные показаны")
+/// A noun's forms by count: Russian has three (1 статья, 2 статьи,
+/// 5 статей), English two (the `few` and `many` forms are the same).
+#[derive(Debug)]
+pub struct Noun {
+    pub one: &'static str,
+    pub few: &'static str,
+    pub many: &'static str,
 }
 
-/// "Не удалось прочитать 1 часть текста (…). Остальное показано.": blocks
-/// of a body that are not blocks; the article shows the others.
-pub fn unreadable_blocks(problems: &[String]) -> String {
-    unreadable(problems, ["часть", "части", "частей"], "текста", "Остальное показано")
+/// Every string of the interface, in one language.
+#[derive(Debug)]
+pub struct Words {
+    pub lang: Lang,
+    pub list_heading: &'static str,
+    pub topics: &'static str,
+    pub all_topics: &'static str,
+    pub article_topics: &'static str,
+    pub sample: &'static str,
+    pub sample_hint: &'static str,
+    pub back_to_list: &'static str,
+    pub crumbs: &'static str,
+    pub source: &'static str,
+    pub mentions: &'static str,
+    pub people: &'static str,
+    pub places: &'static str,
+    pub organizations: &'static str,
+    pub lens: &'static str,
+    pub next_passage: &'static str,
+    pub pages: &'static str,
+    pub newer: &'static str,
+    pub older: &'static str,
+    pub show_all: &'static str,
+    pub empty: &'static str,
+    pub empty_hint: &'static str,
+    pub retry: &'static str,
+    pub loading_list: &'static str,
+    pub list_failed: &'static str,
+    pub loading_body: &'static str,
+    pub body_failed: &'static str,
+    pub body_missing: &'static str,
+    pub offline_not_saved: &'static str,
+    pub not_found: &'static str,
+    pub not_found_hint: &'static str,
+    pub footer: &'static str,
+    pub no_connection: &'static str,
+    pub not_json: &'static str,
+    pub offline: &'static str,
+    pub update_ready: &'static str,
+    pub update: &'static str,
+    pub not_now: &'static str,
+    pub save_all: &'static str,
+    pub saving_label: &'static str,
+    /// What `embed.js` says when the viewer's code itself fails to load; it
+    /// keeps a copy, checked against this one by a test.
+    pub embed_failed: &'static str,
+    /// Month names as a date uses them ("19 января", "19 January").
+    pub months: [&'static str; 12],
+    /// Articles as the object of a verb ("прочитать 1 статью").
+    pub articles: Noun,
+    pub passages: Noun,
+    pub parts: Noun,
 }
 
-/// The noun's one, few and many forms come in the order `plural_ru` names them.
-fn unreadable(problems: &[String], [one, few, many]: [&str; 3], of_what: &str, rest: &str) -> String {
-    let noun = match plural_ru(problems.len()) {
-        Plural::One => one,
-        Plural::Few => few,
-        Plural::Many => many,
-    };
-    format!("Не удалось прочитать {} {noun} {of_what} ({}). {rest}.", problems.len(), problems.join("; "))
+pub static RU: Words = Words {
+    lang: Lang::Ru,
+    list_heading: "Новости",
+    topics: "Темы",
+    all_topics: "Все темы",
+    article_topics: "Темы статьи",
+    sample: "Пример",
+    sample_hint: "Учебная статья, не новость",
+    back_to_list: "Все новости",
+    crumbs: "Навигация",
+    source: "Источник",
+    mentions: "Упоминаются",
+    people: "Люди",
+    places: "Места",
+    organizations: "Организации",
+    lens: "Выделить абзацы по теме",
+    next_passage: "Следующий абзац",
+    pages: "Страницы списка",
+    newer: "← Новее",
+    older: "Раньше →",
+    show_all: "Показать все статьи",
+    empty: "Нет статей по выбранным темам.",
+    empty_hint: "Выберите другую тему или покажите все статьи.",
+    retry: "Повторить",
+    loading_list: "Загрузка новостей…",
+    list_failed: "Не удалось загрузить список статей",
+    loading_body: "Загружаем текст статьи…",
+    body_failed: "Не удалось загрузить текст статьи",
+    body_missing: "файла с текстом нет на сервере",
+    offline_not_saved: "нет сети, а эта статья не сохранена для чтения без сети",
+    not_found: "Статья не найдена",
+    not_found_hint: "Возможно, её убрали или ссылка набрана с ошибкой.",
+    footer: "Статьи с пометкой «Пример» написаны для демонстрации и не являются новостями.",
+    no_connection: "нет связи с сервером",
+    not_json: "это не JSON",
+    offline: "Нет сети — показаны сохранённые статьи",
+    update_ready: "Доступна новая версия",
+    update: "Обновить",
+    not_now: "Не сейчас",
+    save_all: "Сохранить все статьи для чтения без сети",
+    saving_label: "Сохранение статей",
+    embed_failed: "Не удалось загрузить новости.",
+    months: [
+        "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+        "ноября", "декабря",
+    ],
+    articles: Noun { one: "статью", few: "статьи", many: "статей" },
+    passages: Noun { one: "абзац", few: "абзаца", many: "абзацев" },
+    parts: Noun { one: "часть", few: "части", many: "частей" },
+};
+
+pub static EN: Words = Words {
+    lang: Lang::En,
+    list_heading: "News",
+    topics: "Topics",
+    all_topics: "All topics",
+    article_topics: "Article topics",
+    sample: "Sample",
+    sample_hint: "A demonstration article, not news",
+    back_to_list: "All news",
+    crumbs: "Navigation",
+    source: "Source",
+    mentions: "Mentioned",
+    people: "People",
+    places: "Places",
+    organizations: "Organisations",
+    lens: "Mark passages by topic",
+    next_passage: "Next passage",
+    pages: "List pages",
+    newer: "← Newer",
+    older: "Older →",
+    show_all: "Show all articles",
+    empty: "No articles on the chosen topics.",
+    empty_hint: "Choose another topic or show all articles.",
+    retry: "Try again",
+    loading_list: "Loading the news…",
+    list_failed: "Could not load the list of articles",
+    loading_body: "Loading the article's text…",
+    body_failed: "Could not load the text of",
+    body_missing: "the text file is not on the server",
+    offline_not_saved: "there is no network, and this article was not saved for offline reading",
+    not_found: "Article not found",
+    not_found_hint: "It may have been removed, or the link was mistyped.",
+    footer: "Articles marked \u{201c}Sample\u{201d} were written for demonstration and are not news.",
+    no_connection: "no connection to the server",
+    not_json: "this is not JSON",
+    offline: "Offline — showing saved articles",
+    update_ready: "A new version is available",
+    update: "Update",
+    not_now: "Not now",
+    save_all: "Save all articles for offline reading",
+    saving_label: "Saving articles",
+    embed_failed: "Could not load the news.",
+    months: [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ],
+    articles: Noun { one: "article", few: "articles", many: "articles" },
+    passages: Noun { one: "passage", few: "passages", many: "passages" },
+    parts: Noun { one: "part", few: "parts", many: "parts" },
+};
+
+impl Words {
+    /// "3 абзаца", "1 passage": the count with its noun in the right form.
+    pub fn count(&self, n: usize, noun: &Noun) -> String {
+        let form = match self.lang {
+            Lang::Ru => match plural_ru(n) {
+                Plural::One => noun.one,
+                Plural::Few => noun.few,
+                Plural::Many => noun.many,
+            },
+            Lang::En if n == 1 => noun.one,
+            Lang::En => noun.many,
+        };
+        format!("{n} {form}")
+    }
+
+    /// "19 января 2026 г.", "19 January 2026".
+    pub fn date(&self, date: Date) -> String {
+        let month = self.months[usize::from(date.month()) - 1];
+        match self.lang {
+            Lang::Ru => format!("{} {month} {} г.", date.day(), date.year()),
+            Lang::En => format!("{} {month} {}", date.day(), date.year()),
+        }
+    }
+
+    /// A topic's label in this language.
+    pub fn topic<'t>(&self, topic: &'t Topic) -> &'t str {
+        match self.lang {
+            Lang::Ru => &topic.ru,
+            Lang::En => &topic.en,
+        }
+    }
+
+    /// "3 абзаца о сельском хозяйстве", "3 passages about agriculture".
+    pub fn passages_about(&self, n: usize, topic: &Topic) -> String {
+        let about = match self.lang {
+            Lang::Ru => &topic.ru_about,
+            Lang::En => &topic.en_about,
+        };
+        format!("{} {about}", self.count(n, &self.passages))
+    }
+
+    /// The count of the list under the filter.
+    pub fn shown(&self, count: usize, total: usize) -> String {
+        match self.lang {
+            Lang::Ru => format!("Показано {count} из {total}"),
+            Lang::En => format!("Showing {count} of {total}"),
+        }
+    }
+
+    pub fn page_of(&self, current: u32, count: u32) -> String {
+        match self.lang {
+            Lang::Ru => format!("Страница {current} из {count}"),
+            Lang::En => format!("Page {current} of {count}"),
+        }
+    }
+
+    /// The document title of a later page of the list.
+    pub fn list_page_title(&self, site: &str, number: u32) -> String {
+        match self.lang {
+            Lang::Ru => format!("{site} — страница {number}"),
+            Lang::En => format!("{site} — page {number}"),
+        }
+    }
+
+    /// Entries of the index that are not articles; the list shows the others.
+    pub fn unreadable_articles(&self, problems: &[String]) -> String {
+        let rest = match self.lang {
+            Lang::Ru => "из списка ({}). Остальные показаны.",
+            Lang::En => "of the list ({}). The rest are shown.",
+        };
+        self.unreadable(problems, &self.articles, rest)
+    }
+
+    /// Blocks of a body that are not blocks; the article shows the others.
+    pub fn unreadable_blocks(&self, problems: &[String]) -> String {
+        let rest = match self.lang {
+            Lang::Ru => "текста ({}). Остальное показано.",
+            Lang::En => "of the text ({}). The rest is shown.",
+        };
+        self.unreadable(problems, &self.parts, rest)
+    }
+
+    fn unreadable(&self, problems: &[String], noun: &Noun, rest: &str) -> String {
+        let lead = match self.lang {
+            Lang::Ru => "Не удалось прочитать",
+            Lang::En => "Could not read",
+        };
+        let rest = rest.replacen("{}", &problems.join("; "), 1);
+        format!("{lead} {} {rest}", self.count(problems.len(), noun))
+    }
+
+    /// Names the n-th (from 0) entry of the index, when it has no slug.
+    pub fn entry_number(&self, n: usize) -> String {
+        match self.lang {
+            Lang::Ru => format!("№ {}", n + 1),
+            Lang::En => format!("No. {}", n + 1),
+        }
+    }
+
+    /// Names the n-th (from 0) block of a body.
+    pub fn block_number(&self, n: usize) -> String {
+        match self.lang {
+            Lang::Ru => format!("блок {}", n + 1),
+            Lang::En => format!("block {}", n + 1),
+        }
+    }
+
+    /// The text that could not be loaded, and why.
+    pub fn body_failure(&self, title: &str, why: &str) -> String {
+        match self.lang {
+            Lang::Ru => format!("{} «{title}»: {why}", self.body_failed),
+            Lang::En => format!("{} \u{201c}{title}\u{201d}: {why}", self.body_failed),
+        }
+    }
+
+    pub fn list_failure(&self, why: &str) -> String {
+        format!("{}: {why}.", self.list_failed)
+    }
+
+    pub fn http_status(&self, code: u16) -> String {
+        match self.lang {
+            Lang::Ru => format!("сервер ответил ошибкой {code}"),
+            Lang::En => format!("the server answered with error {code}"),
+        }
+    }
+
+    pub fn damaged(&self, why: &str) -> String {
+        match self.lang {
+            Lang::Ru => format!("файл повреждён ({why})"),
+            Lang::En => format!("the file is damaged ({why})"),
+        }
+    }
+
+    pub fn other_schema(&self, version: u32) -> String {
+        match self.lang {
+            Lang::Ru => format!("данные версии {version}, а этот просмотрщик читает версию {SCHEMA_VERSION}"),
+            Lang::En => format!("the data is version {version}, and this viewer reads version {SCHEMA_VERSION}"),
+        }
+    }
+
+    /// A body file that holds another article than the index says.
+    pub fn other_article(&self, slug: &str) -> String {
+        match self.lang {
+            Lang::Ru => format!("в файле статья «{slug}»"),
+            Lang::En => format!("the file holds the article \u{201c}{slug}\u{201d}"),
+        }
+    }
+
+    pub fn saving(&self, done: usize, total: usize) -> String {
+        match self.lang {
+            Lang::Ru => format!("Сохранено {done} из {total}…"),
+            Lang::En => format!("Saved {done} of {total}…"),
+        }
+    }
+
+    pub fn saved(&self, total: usize) -> String {
+        match self.lang {
+            Lang::Ru => format!("Все статьи ({total}) сохранены: их можно читать без сети."),
+            Lang::En if total == 1 => "The article is saved for offline reading.".to_owned(),
+            Lang::En => format!("All {total} articles are saved for offline reading."),
+        }
+    }
+
+    pub fn not_saved(&self, failed: usize, total: usize) -> String {
+        match self.lang {
+            Lang::Ru => format!("Не удалось сохранить {failed} из {total}: проверьте связь и повторите."),
+            Lang::En => format!("{failed} of {total} could not be saved: check the connection and try again."),
+        }
+    }
+
+    /// Every plain string of the table, for the tests that hold the two
+    /// languages to each other.
+    pub fn all(&self) -> Vec<&'static str> {
+        let Words {
+            lang: _,
+            list_heading,
+            topics,
+            all_topics,
+            article_topics,
+            sample,
+            sample_hint,
+            back_to_list,
+            crumbs,
+            source,
+            mentions,
+            people,
+            places,
+            organizations,
+            lens,
+            next_passage,
+            pages,
+            newer,
+            older,
+            show_all,
+            empty,
+            empty_hint,
+            retry,
+            loading_list,
+            list_failed,
+            loading_body,
+            body_failed,
+            body_missing,
+            offline_not_saved,
+            not_found,
+            not_found_hint,
+            footer,
+            no_connection,
+            not_json,
+            offline,
+            update_ready,
+            update,
+            not_now,
+            save_all,
+            saving_label,
+            embed_failed,
+            months,
+            articles,
+            passages,
+            parts,
+        } = self;
+        let mut all = vec![
+            *list_heading, *topics, *all_topics, *article_topics, *sample, *sample_hint, *back_to_list, *crumbs,
+            *source, *mentions, *people, *places, *organizations, *lens, *next_passage, *pages, *newer, *older,
+            *show_all, *empty, *empty_hint, *retry, *loading_list, *list_failed, *loading_body, *body_failed,
+            *body_missing, *offline_not_saved, *not_found, *not_found_hint, *footer, *no_connection, *not_json,
+            *offline, *update_ready, *update, *not_now, *save_all, *saving_label, *embed_failed,
+        ];
+        all.extend(months);
+        for noun in [articles, passages, parts] {
+            all.extend([noun.one, noun.few, noun.many]);
+        }
+        all
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use catalog::TopicId;
+
+    fn topic() -> Topic {
+        Topic {
+            id: TopicId::new("trade"),
+            ru: "Торговля".into(),
+            en: "Trade".into(),
+            ru_about: "о торговле".into(),
+            en_about: "about trade".into(),
+            count: 1,
+        }
+    }
+
+    fn cyrillic(s: &str) -> bool {
+        s.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c))
+    }
 
     #[test]
-    fn counts_passages_in_russian() {
-        assert_eq!(passages_about(1, "о торговле"), "1 абзац о торговле");
-        assert_eq!(passages_about(3, "о сельском хозяйстве"), "3 абзаца о сельском хозяйстве");
-        assert_eq!(passages_about(5, "о промышленности"), "5 абзацев о промышленности");
+    fn every_string_is_in_both_languages() {
+        let (ru, en) = (RU.all(), EN.all());
+        assert_eq!(ru.len(), en.len());
+        for (r, e) in ru.iter().zip(&en) {
+            assert!(!r.trim().is_empty() && !e.trim().is_empty(), "an empty string beside {r:?} / {e:?}");
+            assert!(cyrillic(r), "not Russian: {r:?}");
+            assert!(!cyrillic(e), "Russian in the English table: {e:?}");
+        }
+    }
+
+    #[test]
+    fn phrases_with_numbers_are_in_both_languages() {
+        let t = topic();
+        let problems = vec!["«a»: x".to_owned()];
+        for words in [&RU, &EN] {
+            let phrases = [
+                words.count(3, &words.articles),
+                words.date(Date::new(2026, 1, 19).unwrap()),
+                words.passages_about(2, &t),
+                words.shown(3, 7),
+                words.page_of(1, 2),
+                words.list_page_title("S", 2),
+                words.unreadable_articles(&problems),
+                words.unreadable_blocks(&problems),
+                words.block_number(0),
+                words.body_failure("T", "x"),
+                words.list_failure("x"),
+                words.http_status(500),
+                words.damaged("x"),
+                words.other_schema(2),
+                words.other_article("a"),
+                words.saving(1, 2),
+                words.saved(2),
+                words.not_saved(1, 2),
+            ];
+            for phrase in phrases {
+                let phrase = phrase.replace("«a»", "");
+                assert_eq!(cyrillic(&phrase), words.lang == Lang::Ru, "{:?}: {phrase:?}", words.lang);
+            }
+        }
+    }
+
+    #[test]
+    fn entries_are_numbered_in_each_language() {
+        assert_eq!(RU.entry_number(2), "№ 3");
+        assert_eq!(EN.entry_number(2), "No. 3");
+    }
+
+    #[test]
+    fn russian_counts_take_the_right_form() {
+        let forms = [
+            (1, "1 статью"),
+            (2, "2 статьи"),
+            (5, "5 статей"),
+            (11, "11 статей"),
+            (21, "21 статью"),
+            (22, "22 статьи"),
+            (101, "101 статью"),
+            (111, "111 статей"),
+        ];
+        for (n, want) in forms {
+            assert_eq!(RU.count(n, &RU.articles), want);
+        }
+        let t = topic();
+        assert_eq!(RU.passages_about(1, &t), "1 абзац о торговле");
+        assert_eq!(RU.passages_about(3, &t), "3 абзаца о торговле");
+        assert_eq!(RU.passages_about(25, &t), "25 абзацев о торговле");
+    }
+
+    #[test]
+    fn english_counts_and_dates() {
+        let t = topic();
+        assert_eq!(EN.passages_about(1, &t), "1 passage about trade");
+        assert_eq!(EN.passages_about(21, &t), "21 passages about trade");
+        assert_eq!(EN.count(0, &EN.articles), "0 articles");
+        assert_eq!(EN.date(Date::new(2026, 1, 19).unwrap()), "19 January 2026");
+        assert_eq!(RU.date(Date::new(2026, 1, 19).unwrap()), "19 января 2026 г.");
+        assert_eq!(RU.date(Date::new(2025, 12, 1).unwrap()), "1 декабря 2025 г.");
+    }
+
+    #[test]
+    fn the_language_is_the_first_one_spoken() {
+        assert_eq!(Lang::choose([Some("en-GB"), Some("ru")]), Lang::En);
+        assert_eq!(Lang::choose([None, Some("en")]), Lang::En);
+        assert_eq!(Lang::choose([Some("de"), Some("ru")]), Lang::Ru);
+        assert_eq!(Lang::choose([Some("de"), None]), Lang::Ru);
+        assert_eq!(Lang::choose([None, None]), Lang::Ru);
+    }
+
+    /// `embed.js` cannot read this table when the wasm failed to load: its
+    /// copy of the message must say the same.
+    #[test]
+    fn the_element_script_says_what_the_table_says() {
+        let script = include_str!("../../../embed/embed.js");
+        for words in [&RU, &EN] {
+            assert!(script.contains(&format!("'{}'", words.embed_failed)), "embed.js lacks {:?}", words.embed_failed);
+        }
     }
 }

@@ -1,5 +1,5 @@
 use super::TopicLens;
-use crate::{text, LinkBase, Selection};
+use crate::{use_words, CurrentView, LinkBase};
 use catalog::{Block, Inline, Passage, TopicId};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -8,7 +8,7 @@ use std::sync::Arc;
 /// (never from HTML), with the passages of the lens's topic marked.
 #[component]
 pub fn ArticleBody(body: Arc<catalog::ArticleBody>) -> impl IntoView {
-    let Selection(selection) = expect_context();
+    let CurrentView(selection) = expect_context();
     let lens = Memo::new(move |_| selection.with(|s| s.lens.clone()));
 
     // Passages are numbered in reading order; the lens steps by these numbers.
@@ -140,10 +140,11 @@ fn inlines(spans: &[Inline]) -> AnyView {
 /// The people, places and organisations the article names.
 #[component]
 fn Mentions(people: Vec<String>, places: Vec<String>, organizations: Vec<String>) -> impl IntoView {
+    let words = use_words();
     let groups: Vec<(&'static str, String)> = [
-        (text::PEOPLE, people),
-        (text::PLACES, places),
-        (text::ORGANIZATIONS, organizations),
+        (words.people, people),
+        (words.places, places),
+        (words.organizations, organizations),
     ]
     .into_iter()
     .filter(|(_, names)| !names.is_empty())
@@ -152,7 +153,7 @@ fn Mentions(people: Vec<String>, places: Vec<String>, organizations: Vec<String>
     (!groups.is_empty()).then(|| {
         view! {
             <section class="mentions" aria-labelledby="mentions-title">
-                <h2 id="mentions-title" class="mentions__title">{text::MENTIONS}</h2>
+                <h2 id="mentions-title" class="mentions__title">{words.mentions}</h2>
                 <dl class="mentions__list">
                     {groups
                         .into_iter()

@@ -1,20 +1,21 @@
 use super::{TopicLabels, ViewLink};
-use crate::{text, Catalog};
+use crate::{use_words, SiteIndex};
 use catalog::ViewState;
 use leptos::prelude::*;
 
 /// One article in the list: date, headline, summary, topics.
 #[component]
 pub fn ArticleCard(position: usize) -> impl IntoView {
-    let Catalog(index) = expect_context();
+    let SiteIndex(index) = expect_context();
+    let words = use_words();
     let a = index.with_value(|ix| ix.articles[position].clone());
     view! {
         <article class="card" lang=a.lang data-testid="article-card">
             <p class="card__meta">
-                <time datetime=a.date.to_string()>{a.date.format_ru()}</time>
+                <time datetime=a.date.to_string()>{words.date(a.date)}</time>
                 {a.sample.then(|| view! {
-                    <span class="badge" data-testid="sample-badge" title=text::SAMPLE_HINT>
-                        {text::SAMPLE}
+                    <span class="badge" data-testid="sample-badge" title=words.sample_hint>
+                        {words.sample}
                     </span>
                 })}
             </p>

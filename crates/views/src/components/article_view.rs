@@ -1,5 +1,5 @@
 use super::{ArticleBody, LoadError, TopicLabels, UnreadableNotice, ViewLink};
-use crate::{text, ListReturn};
+use crate::{use_words, ListReturn};
 use catalog::{ArticleMeta, ViewState};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -25,6 +25,7 @@ pub fn ArticleView(
     unreadable: Signal<Vec<String>>,
 ) -> impl IntoView {
     let ArticleMeta { title, date, lang, topics, sample, source, .. } = meta;
+    let words = use_words();
     let failed_title = title.clone();
     let back = use_context::<ListReturn>();
     let back_link = move || {
@@ -32,26 +33,26 @@ pub fn ArticleView(
         view! {
             <ViewLink to class="crumbs__back">
                 <span aria-hidden="true">"← "</span>
-                {text::BACK_TO_LIST}
+                {words.back_to_list}
             </ViewLink>
         }
     };
     view! {
-        <nav class="crumbs" aria-label="Навигация">{back_link}</nav>
+        <nav class="crumbs" aria-label=words.crumbs>{back_link}</nav>
         <article class="article" lang=lang>
             <header class="article__header">
                 <p class="article__meta">
-                    <time datetime=date.to_string()>{date.format_ru()}</time>
+                    <time datetime=date.to_string()>{words.date(date)}</time>
                     {sample.then(|| view! {
-                        <span class="badge" data-testid="sample-badge" title=text::SAMPLE_HINT>
-                            {text::SAMPLE}
+                        <span class="badge" data-testid="sample-badge" title=words.sample_hint>
+                            {words.sample}
                         </span>
                     })}
                 </p>
                 <h1 class="article__title" tabindex="-1">{title}</h1>
                 {source.map(|s| view! {
                     <p class="article__source">
-                        {text::SOURCE}": "
+                        {words.source}": "
                         {match s.url.filter(|u| catalog::is_safe_href(u)) {
                             Some(url) => view! { <a href=url rel="noopener">{s.name}</a> }.into_any(),
                             None => s.name.into_any(),
@@ -62,12 +63,12 @@ pub fn ArticleView(
             </header>
             {move || match body.get() {
                 BodyState::Loading => view! {
-                    <p class="article__loading" aria-busy="true">{text::LOADING_BODY}</p>
+                    <p class="article__loading" aria-busy="true">{words.loading_body}</p>
                 }
                 .into_any(),
                 BodyState::Failed(why) => view! {
                     <LoadError
-                        message=format!("{} «{}»: {why}", text::BODY_FAILED, failed_title)
+                        message=words.body_failure(&failed_title, &why)
                         on_retry=on_retry.unwrap_or_else(|| Callback::new(|_| {}))
                     />
                 }

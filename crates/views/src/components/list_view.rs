@@ -1,5 +1,5 @@
 use super::{ArticleList, TopicFilter, ViewLink};
-use crate::{text, Catalog, Nav, Selection};
+use crate::{use_words, CurrentView, Nav, SiteIndex};
 use catalog::{Page, ViewState};
 use leptos::prelude::*;
 
@@ -16,9 +16,10 @@ pub fn ListView(
     #[prop(default = true)]
     filter: bool,
 ) -> impl IntoView {
-    let Catalog(index) = expect_context();
-    let Selection(selection) = expect_context();
-    let nav = use_context::<Nav>();
+    let SiteIndex(index) = expect_context();
+    let CurrentView(selection) = expect_context();
+    let nav: Nav = expect_context();
+    let words = use_words();
 
     let chosen = Memo::new(move |_| selection.with(|s| s.topics.clone()));
     let matching = Memo::new(move |_| chosen.with(|c| index.with_value(|ix| catalog::filter(ix, c))));
@@ -36,46 +37,42 @@ pub fn ListView(
         let start = (current.get() as usize - 1) * page_size;
         matching.with(|m| m.iter().copied().skip(start).take(page_size).collect::<Vec<_>>())
     });
-    let show_all = move |_| {
-        if let Some(nav) = nav {
-            nav.go(ViewState::list(Vec::new()));
-        }
-    };
+    let show_all = move |_| nav.go(ViewState::list(Vec::new()));
 
     view! {
-        <h1 class="page-title" tabindex="-1">{text::LIST_HEADING}</h1>
+        <h1 class="page-title" tabindex="-1">{words.list_heading}</h1>
         {filter.then(|| view! { <TopicFilter /> })}
         <p class="result-count" role="status" data-testid="result-count">
-            {move || text::shown(matching.with(Vec::len), total)}
+            {move || words.shown(matching.with(Vec::len), total)}
         </p>
         <Show
             when=move || matching.with(|p| !p.is_empty())
             fallback=move || view! {
                 <div class="empty-state" data-testid="empty-state">
-                    <p class="empty-state__title">{text::EMPTY}</p>
-                    <p>{text::EMPTY_HINT}</p>
-                    <button type="button" class="button" on:click=show_all>{text::SHOW_ALL}</button>
+                    <p class="empty-state__title">{words.empty}</p>
+                    <p>{words.empty_hint}</p>
+                    <button type="button" class="button" on:click=show_all>{words.show_all}</button>
                 </div>
             }
         >
             <ArticleList positions=on_page />
         </Show>
         <Show when=move || { page_count.get() > 1 }>
-            <nav class="pager" aria-label=text::PAGES>
+            <nav class="pager" aria-label=words.pages>
                 {move || {
                     let (n, topics) = (current.get(), chosen.get());
                     (n > 1).then(|| view! {
                         <ViewLink to=ViewState::list_page(topics, n - 1) class="pager__link">
-                            {text::NEWER}
+                            {words.newer}
                         </ViewLink>
                     })
                 }}
-                <span class="pager__status">{move || text::page_of(current.get(), page_count.get())}</span>
+                <span class="pager__status">{move || words.page_of(current.get(), page_count.get())}</span>
                 {move || {
                     let (n, topics) = (current.get(), chosen.get());
                     (n < page_count.get()).then(|| view! {
                         <ViewLink to=ViewState::list_page(topics, n + 1) class="pager__link">
-                            {text::OLDER}
+                            {words.older}
                         </ViewLink>
                     })
                 }}

@@ -1,4 +1,4 @@
-use crate::text;
+use crate::use_words;
 use leptos::prelude::*;
 
 /// What failed to load, in words, with a way to try again.
@@ -12,7 +12,7 @@ pub fn LoadError(
             <p class="load-error__message">{message}</p>
             {on_retry.map(|retry| view! {
                 <button type="button" class="button" on:click=move |_| retry.run(())>
-                    {text::RETRY}
+                    {use_words().retry}
                 </button>
             })}
         </div>

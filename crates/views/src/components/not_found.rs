@@ -1,15 +1,16 @@
 use super::ViewLink;
-use crate::text;
+use crate::use_words;
 use catalog::ViewState;
 use leptos::prelude::*;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
+    let words = use_words();
     view! {
         <div class="not-found">
-            <h1 tabindex="-1">{text::NOT_FOUND}</h1>
-            <p>{text::NOT_FOUND_HINT}</p>
-            <p><ViewLink to=ViewState::list(Vec::new())>{text::BACK_TO_LIST}</ViewLink></p>
+            <h1 tabindex="-1">{words.not_found}</h1>
+            <p>{words.not_found_hint}</p>
+            <p><ViewLink to=ViewState::list(Vec::new())>{words.back_to_list}</ViewLink></p>
         </div>
     }
 }

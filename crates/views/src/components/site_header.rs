@@ -1,11 +1,11 @@
 use super::ViewLink;
-use crate::Catalog;
+use crate::SiteIndex;
 use catalog::ViewState;
 use leptos::prelude::*;
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
-    let Catalog(index) = expect_context();
+    let SiteIndex(index) = expect_context();
     let title = index.with_value(|i| i.site.title.clone());
     view! {
         <header class="site-header">

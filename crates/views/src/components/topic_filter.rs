@@ -1,5 +1,5 @@
 use super::TopicChip;
-use crate::{text, Catalog, Nav, Selection};
+use crate::{use_words, CurrentView, Nav, SiteIndex};
 use catalog::{TopicId, ViewState};
 use leptos::prelude::*;
 
@@ -7,9 +7,10 @@ use leptos::prelude::*;
 /// or "all". Each chip says how many articles carry its topic.
 #[component]
 pub fn TopicFilter() -> impl IntoView {
-    let Catalog(index) = expect_context();
-    let Selection(selection) = expect_context();
-    let nav = use_context::<Nav>();
+    let SiteIndex(index) = expect_context();
+    let CurrentView(selection) = expect_context();
+    let nav: Nav = expect_context();
+    let words = use_words();
     let chosen = Memo::new(move |_| selection.with(|s| s.topics.clone()));
 
     // The new choice keeps the topics' own order, so one set of topics has one URL.
@@ -23,27 +24,21 @@ pub fn TopicFilter() -> impl IntoView {
         }
         let order = |t: &TopicId| index.with_value(|ix| ix.topics.iter().position(|x| x.id == *t));
         next.sort_by_key(order);
-        if let Some(nav) = nav {
-            nav.go(ViewState::list(next));
-        }
+        nav.go(ViewState::list(next));
     };
 
     let topics = index.with_value(|ix| {
         ix.topics.iter().filter(|t| t.count > 0).cloned().collect::<Vec<_>>()
     });
     view! {
-        <div class="topic-filter" role="group" aria-label=text::TOPICS>
+        <div class="topic-filter" role="group" aria-label=words.topics>
             <button
                 type="button"
                 class="chip"
                 aria-pressed=move || chosen.with(Vec::is_empty).to_string()
-                on:click=move |_| {
-                    if let Some(nav) = nav {
-                        nav.go(ViewState::list(Vec::new()));
-                    }
-                }
+                on:click=move |_| nav.go(ViewState::list(Vec::new()))
             >
-                {text::ALL_TOPICS}
+                {words.all_topics}
             </button>
             {topics
                 .into_iter()
@@ -55,7 +50,7 @@ pub fn TopicFilter() -> impl IntoView {
                     });
                     view! {
                         <TopicChip
-                            label=topic.ru
+                            label=words.topic(&topic).to_owned()
                             count=topic.count as usize
                             pressed
                             on_toggle=move || toggle(id.clone())

@@ -1,5 +1,5 @@
 use super::TopicChip;
-use crate::{text, Catalog, Nav, Selection};
+use crate::{use_words, CurrentView, Nav, SiteIndex};
 use catalog::{passages_with_topic, Page, Topic, TopicId, ViewState};
 use leptos::{ev::MouseEvent, prelude::*, wasm_bindgen::JsCast, web_sys};
 use std::sync::Arc;
@@ -8,9 +8,10 @@ use std::sync::Arc;
 /// counted, and can be stepped through.
 #[component]
 pub fn TopicLens(body: Arc<catalog::ArticleBody>) -> impl IntoView {
-    let Catalog(index) = expect_context();
-    let Selection(selection) = expect_context();
-    let nav = use_context::<Nav>();
+    let SiteIndex(index) = expect_context();
+    let CurrentView(selection) = expect_context();
+    let nav: Nav = expect_context();
+    let words = use_words();
 
     // The topics this article's passages touch, in the topics' order.
     let present: Vec<(Topic, usize)> = index.with_value(|ix| {
@@ -29,18 +30,17 @@ pub fn TopicLens(body: Arc<catalog::ArticleBody>) -> impl IntoView {
         let body = body.clone();
         move |_| lens.with(|l| l.as_ref().map(|t| passages_with_topic(&body, t)).unwrap_or_default())
     });
-    let about = {
+    let status = {
         let present = present.clone();
-        move |id: &TopicId| present.iter().find(|(t, _)| t.id == *id).map(|(t, _)| t.ru_about.clone())
-    };
-    let status = move || {
-        lens.get()
-            .and_then(|id| about(&id))
-            .map(|about| text::passages_about(hits.with(Vec::len), &about))
+        move || {
+            let chosen = lens.get()?;
+            let (topic, _) = present.iter().find(|(t, _)| t.id == chosen)?;
+            Some(words.passages_about(hits.with(Vec::len), topic))
+        }
     };
 
     let choose = move |id: TopicId| {
-        let (Some(nav), Page::Article(slug)) = (nav, selection.with_untracked(|s| s.page.clone())) else {
+        let Page::Article(slug) = selection.with_untracked(|s| s.page.clone()) else {
             return;
         };
         let next = (lens.get_untracked().as_ref() != Some(&id)).then_some(id);
@@ -67,7 +67,7 @@ pub fn TopicLens(body: Arc<catalog::ArticleBody>) -> impl IntoView {
 
     Some(view! {
         <div class="lens" role="group" aria-labelledby="lens-title">
-            <p class="lens__title" id="lens-title">{text::LENS}</p>
+            <p class="lens__title" id="lens-title">{words.lens}</p>
             <div class="lens__chips">
                 {present
                     .into_iter()
@@ -79,7 +79,7 @@ pub fn TopicLens(body: Arc<catalog::ArticleBody>) -> impl IntoView {
                         });
                         view! {
                             <TopicChip
-                                label=topic.ru
+                                label=words.topic(&topic).to_owned()
                                 count
                                 pressed
                                 on_toggle=move || choose(id.clone())
@@ -93,7 +93,7 @@ pub fn TopicLens(body: Arc<catalog::ArticleBody>) -> impl IntoView {
                 <p role="status" data-testid="lens-count">{status}</p>
                 <Show when=move || hits.with(|h| !h.is_empty())>
                     <button type="button" class="button button--small" on:click=next>
-                        {text::NEXT_PASSAGE}" ↓"
+                        {words.next_passage}" ↓"
                     </button>
                 </Show>
             </div>

@@ -1,4 +1,4 @@
-use crate::text;
+use crate::use_words;
 use leptos::prelude::*;
 
 /// Parts of the bundle that could not be read, said above the parts that
@@ -12,7 +12,10 @@ pub fn UnreadableNotice(
     in_text: bool,
 ) -> impl IntoView {
     (!unreadable.is_empty()).then(|| {
-        let message = if in_text { text::unreadable_blocks(&unreadable) } else { text::unreadable_articles(&unreadable) };
+        let message = {
+            let words = use_words();
+            if in_text { words.unreadable_blocks(&unreadable) } else { words.unreadable_articles(&unreadable) }
+        };
         view! {
             <div class="load-error" role="alert" data-testid="unreadable">
                 <p class="load-error__message">{message}</p>

@@ -10,7 +10,7 @@ pub fn ViewLink(
     #[prop(optional)] class: Option<&'static str>,
     children: Children,
 ) -> impl IntoView {
-    let nav = use_context::<Nav>();
+    let nav: Nav = expect_context();
     let href = match use_context::<LinkBase>() {
         Some(LinkBase(base)) => format!("{base}{}", to.href()),
         None => to.href(),
@@ -18,7 +18,7 @@ pub fn ViewLink(
     let on_click = move |ev: MouseEvent| {
         let plain = ev.button() == 0
             && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key());
-        if let (true, false, Some(nav)) = (plain, ev.default_prevented(), nav) {
+        if plain && !ev.default_prevented() {
             ev.prevent_default();
             nav.go(to.clone());
         }

@@ -1,0 +1,25 @@
+//! The viewer's two kinds of page: the list, and an article.
+
+mod article;
+mod list;
+
+use article::ArticleRoute;
+use catalog::Page;
+use leptos::prelude::*;
+pub use list::{ListOptions, ListRoute};
+use views::CurrentView;
+
+/// The list or an article, as the reader's view says.
+#[component]
+pub fn CurrentPage(
+    /// How the list is shown.
+    #[prop(into)]
+    list: Signal<ListOptions>,
+) -> impl IntoView {
+    let CurrentView(state) = expect_context();
+    let page = Memo::new(move |_| state.with(|s| s.page.clone()));
+    move || match page.get() {
+        Page::List { .. } => view! { <ListRoute options=list.get() /> }.into_any(),
+        Page::Article(slug) => view! { <ArticleRoute slug /> }.into_any(),
+    }
+}
