@@ -23,7 +23,7 @@ pub fn TopicFilter() -> impl IntoView {
             None => next.push(id),
         }
         let order = |t: &TopicId| index.with_value(|ix| ix.topics.iter().position(|x| x.id == *t));
-        next.sort_by_key(order);
+        next.sort_unstable_by_key(order);
         nav.go(ViewState::list(next));
     };
 
