@@ -5,7 +5,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 N=${N:-10000}
-bin=target/release/articles
+bin=${BIN:-target/release/articles}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
