@@ -1,4 +1,5 @@
 use crate::data::{self, DataUrl, FetchError};
+use super::PageSettled;
 use crate::hooks::use_load;
 use catalog::Slug;
 use leptos::prelude::*;
@@ -11,7 +12,11 @@ pub fn ArticleRoute(slug: Slug) -> impl IntoView {
     let SiteIndex(index) = expect_context();
     let data: DataUrl = expect_context();
     let words = use_words();
+    let settled = use_context::<PageSettled>();
     let Some(meta) = index.with_value(|ix| ix.article(&slug).cloned()) else {
+        if let Some(PageSettled(settled)) = settled {
+            settled.set(true);
+        }
         return view! { <NotFound /> }.into_any();
     };
     let (body, reload) = use_load({
@@ -26,6 +31,11 @@ pub fn ArticleRoute(slug: Slug) -> impl IntoView {
             BodyState::Failed(words.offline_not_saved.into())
         }
         Some(Err(err)) => BodyState::Failed(err.describe(words)),
+    });
+    Effect::new(move |_| {
+        if let (Some(PageSettled(settled)), true) = (settled, body.with(Option::is_some)) {
+            settled.set(true);
+        }
     });
     let unreadable = Signal::derive(move || {
         body.with(|b| b.as_ref().and_then(|b| b.as_ref().ok()).map(|b| b.unreadable.clone()).unwrap_or_default())

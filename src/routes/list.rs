@@ -1,3 +1,4 @@
+use super::PageSettled;
 use crate::data::UnreadableEntries;
 use leptos::prelude::*;
 use views::{ListView, UnreadableNotice, PAGE_SIZE};
@@ -24,6 +25,9 @@ pub fn ListRoute(
     options: ListOptions,
 ) -> impl IntoView {
     let UnreadableEntries(unreadable) = expect_context();
+    if let Some(PageSettled(settled)) = use_context::<PageSettled>() {
+        settled.set(true);
+    }
     let ListOptions { page_size, filter } = options;
     view! {
         <UnreadableNotice unreadable=unreadable.get_value() />

@@ -9,6 +9,12 @@ use leptos::prelude::*;
 pub use list::{ListOptions, ListRoute};
 use views::CurrentView;
 
+/// Set once the page shows all it is going to: the list at once, an
+/// article when its text has come or failed. The site's pages wait for it
+/// to swap the prerendered copy for the app in one frame.
+#[derive(Clone, Copy)]
+pub struct PageSettled(pub RwSignal<bool>);
+
 /// The list or an article, as the reader's view says.
 #[component]
 pub fn CurrentPage(
