@@ -35,9 +35,10 @@ pub fn Viewer(
     provide_context(CurrentView(state.into()));
     provide_context(use_history(state, keeper, start));
     provide_context(use_list_return(state.into(), start.get_untracked()));
-    Effect::new(move |first: Option<()>| {
+    // The first run only subscribes: the view already started where it should.
+    Effect::new(move |ran: Option<()>| {
         let next = start.get();
-        if first.is_some() {
+        if ran.is_some() {
             state.set(next);
         }
     });
