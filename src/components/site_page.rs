@@ -40,17 +40,19 @@ fn take_over(page: &web_sys::HtmlDivElement) {
     let document = document();
     let window = window();
     let scrolled = window.scroll_y().unwrap_or(0.0);
-    if let Some(prerendered) = document.get_element_by_id("prerendered") {
-        let focused = document.active_element().and_then(|el| path_from(&prerendered, &el));
+    let prerendered = document.get_element_by_id("prerendered");
+    let focused = prerendered
+        .as_ref()
+        .zip(document.active_element())
+        .and_then(|(prerendered, el)| path_from(prerendered, &el));
+    if let Some(prerendered) = prerendered {
         prerendered.remove();
-        let _ = page.remove_attribute("hidden");
-        if let Some(el) = focused.and_then(|path| follow(page, &path)) {
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = el.focus_with_options(&options);
-        }
-    } else {
-        let _ = page.remove_attribute("hidden");
+    }
+    let _ = page.remove_attribute("hidden");
+    if let Some(el) = focused.and_then(|path| follow(page, &path)) {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&options);
     }
     if let Some(html) = document.document_element() {
         let _ = html.set_attribute("data-app", "ready");
