@@ -42,7 +42,8 @@ test.describe('in-app navigation', () => {
     await expect(page).toHaveURL(/\/index\.html$/);
     await expect(list.heading).toHaveText('Новости');
     expect(await page.evaluate(() => window.__marker), 'the page was not reloaded').toBe(1);
-    await expect(list.heading).toBeFocused();
+    // Focus is back on the card the reader opened, not on the list's heading.
+    await expect(list.cardLink(SEED.title)).toBeFocused();
     await expect(list.card(SEED.title)).toHaveCount(1);
   });
 
@@ -70,7 +71,7 @@ test.describe('in-app navigation', () => {
     await list.expectTopicQuery(['agriculture']);
     await expect(list.heading).toHaveText('Новости');
     expect(await page.evaluate(() => window.__marker), 'going back did not reload').toBe(1);
-    await expect(list.heading).toBeFocused();
+    await expect(list.cardLink(SEED.title)).toBeFocused();
     await expect(list.topicChip(agriculture.ru)).toHaveAttribute('aria-pressed', 'true');
     await expect(list.allTopics).toHaveAttribute('aria-pressed', 'false');
     await expect.poll(async () => sorted(await list.cardSlugs())).toEqual(sorted(agri));
@@ -81,6 +82,70 @@ test.describe('in-app navigation', () => {
     await expect(view.heading).toBeFocused();
     await expect(view.passages.first()).toBeVisible();
     expect(await page.evaluate(() => window.__marker), 'going forward did not reload').toBe(1);
+  });
+});
+
+test.describe('the reader\'s place on the list', () => {
+  // A phone's height, so that the last card is well below the first screen.
+  test.use({ viewport: { width: 390, height: 700 } });
+
+  for (const how of ['the back link', 'the browser\'s back']) {
+    test(`after ${how}, the list is scrolled as it was and the opened card has focus`, async ({ page }) => {
+      const list = new ListPage(page);
+      const view = new ArticlePage(page);
+      await list.goto();
+      const cards = await list.cardData();
+      expect(cards.length, 'enough cards to scroll').toBeGreaterThanOrEqual(4);
+      const last = cards[cards.length - 1];
+
+      await list.cardLink(last.title).scrollIntoViewIfNeeded();
+      await page.evaluate(() => window.scrollBy(0, 37));
+      const scrolled = await page.evaluate(() => window.scrollY);
+      expect(scrolled, 'the list was scrolled down').toBeGreaterThan(200);
+
+      await list.cardLink(last.title).click();
+      await expect(view.heading).toHaveText(last.title);
+      await expect.poll(() => page.evaluate(() => window.scrollY), 'an article opens at its top').toBe(0);
+
+      if (how === 'the back link') {
+        await view.backLink.click();
+      } else {
+        await page.goBack();
+      }
+      await expect(list.cardLink(last.title)).toBeFocused();
+      await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(scrolled);
+      await expect(list.cardLink(last.title)).toBeInViewport();
+
+      // Forward (or opening another article) starts at the article's top again.
+      await list.cardLink(last.title).click();
+      await expect(view.heading).toBeFocused();
+      await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+    });
+  }
+
+  test('a reload of the article keeps the place for the browser\'s back', async ({ page }) => {
+    const list = new ListPage(page);
+    const view = new ArticlePage(page);
+    await list.goto();
+    const cards = await list.cardData();
+    const last = cards[cards.length - 1];
+    await list.cardLink(last.title).scrollIntoViewIfNeeded();
+    const scrolled = await page.evaluate(() => window.scrollY);
+    expect(scrolled).toBeGreaterThan(200);
+    await list.cardLink(last.title).click();
+    await expect(view.heading).toHaveText(last.title);
+
+    // The list's entry keeps its place in the history, so it outlives the page.
+    expect(await page.evaluate(() => history.length)).toBeGreaterThanOrEqual(2);
+    await page.goBack();
+    await expect(list.cardLink(last.title)).toBeFocused();
+    await page.goForward();
+    await expect(view.heading).toHaveText(last.title);
+    await page.reload();
+    await waitForApp(page);
+    await page.goBack();
+    await waitForApp(page);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(scrolled);
   });
 });
 
