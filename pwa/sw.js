@@ -2,8 +2,10 @@
 // generated one: it does four things, each readable here.
 //  1. Install: precache this build's app shell (pages' shell, script, wasm,
 //     styles, icons, data index) in a cache named by the build.
-//  2. Serve: this build's files from its cache; article bodies from the
-//     cache, else the network, keeping them as they are read.
+//  2. Serve: this build's files from its cache; article bodies, and files
+//     named by their content that are not precached (the element's module,
+//     for embed.html), from the cache, else the network, keeping them as
+//     they are read.
 //  3. Page navigations: the cached page, else the cached shell, whose app
 //     then shows the article from cached data or says it was not saved. So a
 //     page never mixes two builds' files, online or not.
@@ -72,6 +74,6 @@ async function asset(request, file) {
   const hit = await cache.match(request, { ignoreSearch: true });
   if (hit) return hit;
   const response = await fetch(request);
-  if (response.ok && file.startsWith('data/articles/')) await cache.put(request, response.clone());
+  if (response.ok && (file.startsWith('data/articles/') || HASHED.test(file))) await cache.put(request, response.clone());
   return response;
 }

@@ -8,9 +8,11 @@
 //  4. `articles build`: the data bundle and every page, prerendered;
 //  5. the embeddable element and its iframe page (docs/embed.md);
 //  6. for development only, the demo portal page (examples/);
-//  7. sw.js, the service worker, precaching this build's app shell; last but
-//     one, since it precaches what the steps before wrote;
-//  8. for release, .br and .gz copies of the text and wasm files.
+//  7. for release, the scripts minified (wasm-bindgen's glue is a third of
+//     the first view's JavaScript in comments and whitespace);
+//  8. sw.js, the service worker, precaching this build's app shell; after
+//     the steps whose files it precaches;
+//  9. for release, .br and .gz copies of the text and wasm files.
 //
 //   TRUNK_STAGING_DIR=DIR [TRUNK_PROFILE=release] node scripts/site.mjs
 //
@@ -47,12 +49,24 @@ export function namePattern(name) {
 /** Any file named by its content: name-<hash>.js, name-<hash>_bg.wasm, name.<hash>.png, … */
 const HASHED = new RegExp(`[-.]${HASH}(_bg)?\\.[a-z]+$`);
 
-// What this script takes from Trunk's output: the wasm-bindgen glue and module
-// of the article-viewer binary, and style/main.css (index.html's data-trunk links).
+// What this script takes from Trunk's output (index.html's data-trunk links):
+// the wasm-bindgen glue and module of the site's app (article-viewer), the
+// same of the element's (article-viewer-element, for portals' pages), and
+// style/main.css. The element's is Trunk's "worker" type, its way to build a
+// wasm the page does not start; Trunk leaves it unhashed, and this script
+// names it by its content (ELEMENT_NAMES).
 export const TRUNK_OUTPUTS = {
   glue: 'article-viewer-<hash>.js',
   wasm: 'article-viewer-<hash>_bg.wasm',
+  elementGlue: 'article-viewer-element.js',
+  elementWasm: 'article-viewer-element_bg.wasm',
   css: 'main-<hash>.css',
+};
+
+// The element's files as they ship, named by the hash of both.
+const ELEMENT_NAMES = {
+  elementGlue: 'article-viewer-element-<hash>.js',
+  elementWasm: 'article-viewer-element-<hash>_bg.wasm',
 };
 
 // Trunk leaves its rust link in the page when it injects no script: the
@@ -66,9 +80,9 @@ const FILLS = [
   // template              written as    placeholder          value
   ['<staging>/index.html', 'shell.html', '<!--page-start-->', startTags],
   ['<staging>/index.html', 'shell.html', RUST_LINK_LINE,      () => ''],
-  ['embed/embed.js',       'embed.js',   "'__GLUE__'",        (site) => `'./${site.glue}'`],
+  ['embed/embed.js',       'embed.js',   "'__GLUE__'",        (site) => `'./${site.elementGlue}'`],
   ['embed/embed.js',       'embed.js',   "'__CSS__'",         (site) => `'./${site.css}'`],
-  ['embed/embed.js',       'embed.js',   "'__WASM__'",        (site) => `'./${site.wasm}'`],
+  ['embed/embed.js',       'embed.js',   "'__WASM__'",        (site) => `'./${site.elementWasm}'`],
   ['pwa/sw.js',            'sw.js',      "'__BUILD__'",       (site) => JSON.stringify(site.build)],
   ['pwa/sw.js',            'sw.js',      '__PRECACHE__',      (site) => JSON.stringify(site.precache)],
   ['pwa/sw.js',            'sw.js',      '__HASHED__',        () => String(HASHED)],
@@ -197,18 +211,33 @@ function buildPages(dir, release) {
   if (run.status !== 0) throw new SiteError(`\`cargo ${args.join(' ')}\` failed`);
 }
 
+/** The element's glue and wasm renamed by their content; `site` gets the new names. */
+function nameElement(dir, site) {
+  const hash = contentHash(...['elementGlue', 'elementWasm'].map((key) => fs.readFileSync(path.join(dir, site[key]))));
+  for (const [key, name] of Object.entries(ELEMENT_NAMES)) {
+    const named = name.replace('<hash>', hash);
+    fs.renameSync(path.join(dir, site[key]), path.join(dir, named));
+    site[key] = named;
+  }
+}
+
 /** <article-viewer> (embed.js) and the iframe page for portals (docs/embed.md). */
 function writeEmbed(dir, site) {
+  nameElement(dir, site);
   fill(dir, 'embed.js', site);
   for (const file of ['embed.html', 'frame.js', 'resize.js']) {
     fs.copyFileSync(path.join(root, 'embed', file), path.join(dir, file));
   }
-  return `embed.js (${site.glue}, ${site.css}), embed.html, frame.js, resize.js`;
+  return `embed.js (${site.elementGlue}, ${site.css}), embed.html, frame.js, resize.js`;
 }
 
 // Files every start needs: the shell and list pages, scripts, wasm, styles,
 // icons, the manifest and the data index. Article pages and bodies are left
-// to the reader: read ones are kept, and "save all" fetches the rest.
+// to the reader: read ones are kept, and "save all" fetches the rest. The
+// element's module is for portals' pages: the worker keeps it when the
+// iframe page (embed.html) loads it, and no reader of the site downloads it.
+const ELEMENT_MODULE = new RegExp(`^article-viewer-element-${HASH}(_bg\\.wasm|\\.js)$`);
+
 function precacheList(dir) {
   const files = [];
   const walk = (rel) => {
@@ -216,7 +245,7 @@ function precacheList(dir) {
       const file = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
         if (file === 'snippets' || file.startsWith('snippets/')) walk(file);
-      } else if (/\.(js|wasm|css|svg|png|webmanifest)$/.test(file) && file !== 'sw.js') {
+      } else if (/\.(js|wasm|css|svg|png|webmanifest)$/.test(file) && file !== 'sw.js' && !ELEMENT_MODULE.test(file)) {
         files.push(file);
       }
     }
@@ -225,6 +254,45 @@ function precacheList(dir) {
   files.push('index.html', 'shell.html', 'data/index.json');
   if (fs.existsSync(path.join(dir, 'embed.html'))) files.push('embed.html');
   return files.sort();
+}
+
+/**
+ * Minifies the scripts of the build in place: the glue, its snippets, the
+ * start-up module and the element's loader (not the worker, which is
+ * written after). Names stay: each is still named by the content it came
+ * from. Returns a one-line report.
+ */
+async function minifyScripts(dir) {
+  const { transform } = await import('esbuild');
+  const scripts = [];
+  const walk = (rel) => {
+    for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const file = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory() && (file === 'snippets' || file.startsWith('snippets/'))) walk(file);
+      else if (entry.isFile() && /\.m?js$/.test(file)) scripts.push(file);
+    }
+  };
+  walk('');
+  let before = 0;
+  let after = 0;
+  for (const file of scripts) {
+    const source = fs.readFileSync(path.join(dir, file), 'utf8');
+    // Classic scripts (frame.js, resize.js) keep their own scope; modules keep theirs.
+    const module = /^\s*(import|export)\b/m.test(source);
+    const { code } = await transform(source, {
+      minify: true,
+      format: module ? 'esm' : undefined,
+      target: 'es2022',
+      // Russian words as they are, not as \\u escapes six bytes a letter.
+      charset: 'utf8',
+      logLevel: 'error',
+      sourcefile: file,
+    });
+    fs.writeFileSync(path.join(dir, file), code);
+    before += source.length;
+    after += code.length;
+  }
+  return `${scripts.length} scripts minified, ${before} → ${after} bytes`;
 }
 
 const brotli = (bytes) => zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } });
@@ -300,6 +368,7 @@ async function main() {
   say(writeEmbed(dir, site));
   // `make serve` also serves the demo portal page; a release site does not ship it.
   if (!release) fs.cpSync(path.join(root, 'examples'), path.join(dir, 'examples'), { recursive: true });
+  if (release) say(await minifyScripts(dir));
   say(writeWorker(dir));
   if (release) say(compress(dir));
 }

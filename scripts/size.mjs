@@ -24,7 +24,7 @@ const brotli = (buf) =>
 // Local files a page or module refers to with ./relative URLs.
 function references(text) {
   const found = new Set();
-  for (const m of text.matchAll(/(?:href|src)="\.\/([^"?#]+)"|from ["']\.\/([^"']+)["']|new URL\(["']\.\/([^"']+)["']/g)) {
+  for (const m of text.matchAll(/(?:href|src)="\.\/([^"?#]+)"|(?:from|import)\s*["']\.\/([^"']+)["']|new URL\(\s*["']\.\/([^"']+)["']/g)) {
     found.add(m[1] || m[2] || m[3]);
   }
   return [...found];

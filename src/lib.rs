@@ -3,6 +3,7 @@
 
 mod components;
 mod data;
+#[cfg(feature = "element")]
 mod embed;
 mod hooks;
 mod routes;
@@ -11,6 +12,7 @@ mod viewer;
 use catalog::ViewState;
 use components::{AppNotices, SitePage};
 use data::DataUrl;
+#[cfg(feature = "element")]
 pub use embed::ArticleViewer;
 use hooks::{use_online, use_service_worker, ViewKeeper};
 use leptos::prelude::*;
@@ -18,9 +20,9 @@ use viewer::Viewer;
 use views::{provide_words, Lang};
 use wasm_bindgen::JsCast;
 
-/// Starts the viewer in `#app` on one of its own pages. The wasm starts it
-/// on every page it loads into; on a portal's page (`embed.js`), whose own
-/// `#app` is not the viewer's, only the `<article-viewer>` elements start.
+/// Starts the viewer in `#app` on one of the site's own pages; an `#app` of
+/// any other page is not the viewer's. (Portals' pages load the element's
+/// module instead: `src/bin/element.rs`.)
 pub fn start() {
     let Some(root) = document()
         .query_selector("#app[data-article-viewer-app]")

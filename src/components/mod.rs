@@ -2,12 +2,14 @@
 //! the service worker, or on the host page, so no prerendered page shows them.
 
 mod app_notices;
+#[cfg(feature = "element")]
 mod embedded_page;
 mod index_loader;
 mod save_offline;
 mod site_page;
 
 pub use app_notices::AppNotices;
+#[cfg(feature = "element")]
 pub use embedded_page::EmbeddedPage;
 pub use index_loader::IndexLoader;
 pub use save_offline::SaveOffline;

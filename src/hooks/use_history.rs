@@ -41,6 +41,7 @@ pub enum ViewKeeper {
     Page,
     /// The viewer is an element of another site's page. Its view is kept in
     /// one query parameter of that page's URL (`url-state`), or nowhere.
+    #[cfg_attr(not(feature = "element"), allow(dead_code))]
     Element { root: NodeRef<html::Div>, url_param: Option<String> },
 }
 

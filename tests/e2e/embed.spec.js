@@ -71,6 +71,21 @@ test.describe('embedded in a portal page', () => {
     expect(diff / (w * h), `${diff} pixels differ`).toBeLessThan(0.005);
   });
 
+  test('a portal page loads the element\'s module, and the site\'s pages only their own', async ({ page }) => {
+    const wasm = [];
+    page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(new URL(r.url()).pathname.split('/').pop()));
+    await page.goto(server.base + 'one.html');
+    await expect(page.locator('article-viewer').getByTestId('article-card').first()).toBeVisible();
+    expect(wasm).toHaveLength(1);
+    expect(wasm[0]).toMatch(/^article-viewer-element-[0-9a-f]{12,16}_bg\.wasm$/);
+
+    wasm.length = 0;
+    await page.goto(server.base + 'news/index.html');
+    await page.waitForSelector('html[data-app=ready]', { state: 'attached' });
+    expect(wasm).toHaveLength(1);
+    expect(wasm[0]).toMatch(/^article-viewer-[0-9a-f]{12,16}_bg\.wasm$/);
+  });
+
   test('the host keeps its own styles, and the viewer adds none to the page', async ({ page }) => {
     const { problems } = await openHost(page, 'hostile');
     await expect(page.getByTestId('host-title')).toHaveCSS('color', 'rgb(0, 128, 0)');
