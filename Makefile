@@ -9,7 +9,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 # the measured 147.2 KiB with room for small changes, never for a new library.
 SIZE_BUDGET := 153600
 
-.PHONY: setup serve dist check new import test test-native test-web test-e2e size bench fuzz clean
+.PHONY: setup serve dist check new import test test-native test-web test-e2e size bench lighthouse fuzz clean
 
 setup:
 	@sh scripts/setup.sh
@@ -62,6 +62,11 @@ bench: dist
 	cargo build --locked --quiet --release -p articles
 	sh scripts/bench.sh
 	node scripts/bench-embed.mjs dist
+
+## Lighthouse on the list and an article, five mobile and five desktop runs
+## each, against dist/ served by nginx; fails if any run shifts the layout.
+lighthouse: dist
+	node scripts/lighthouse.mjs 5
 
 ## The property tests of the article reader and the feed importer, long:
 ## 50,000 generated inputs each (`make test` runs 256).
