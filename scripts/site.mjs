@@ -1,6 +1,7 @@
 // The site around Trunk's build. Trunk runs this after every build (the
 // post_build hook in Trunk.toml) on its staging folder, which then becomes
 // dist/:
+//  0. for release, the stylesheet minified (its integrity in the page with it);
 //  1. start-<hash>.js, the start-up module: a file, not Trunk's inline
 //     script, so the pages need no 'unsafe-inline' in their CSP;
 //  2. the app's icons, rendered from assets/icon.svg, and the web app manifest;
@@ -257,6 +258,26 @@ function precacheList(dir) {
 }
 
 /**
+ * Minifies the stylesheet in place, and puts its new digest in the page's
+ * `integrity` (Trunk's, of the file as it was). Its name stays: it is still
+ * named by the content it came from. Returns a one-line report.
+ */
+async function minifyStyles(dir, site) {
+  const { transform } = await import('esbuild');
+  const file = path.join(dir, site.css);
+  const source = fs.readFileSync(file, 'utf8');
+  const { code } = await transform(source, { loader: 'css', minify: true, charset: 'utf8', logLevel: 'error', sourcefile: site.css });
+  fs.writeFileSync(file, code);
+  const page = path.join(dir, 'index.html');
+  const html = fs.readFileSync(page, 'utf8');
+  const link = new RegExp(`(<link[^>]*href="\\./${site.css.replace(/[.]/g, '\\.')}"[^>]*integrity=")sha384-[^"]+(")`);
+  if (!link.test(html)) throw new SiteError(`index.html: no <link> with an integrity for ${site.css}`);
+  const digest = crypto.createHash('sha384').update(code).digest('base64');
+  fs.writeFileSync(page, html.replace(link, `$1sha384-${digest}$2`));
+  return `${site.css} minified, ${source.length} → ${code.length} bytes`;
+}
+
+/**
  * Minifies the scripts of the build in place: the glue, its snippets, the
  * start-up module and the element's loader (not the worker, which is
  * written after). Names stay: each is still named by the content it came
@@ -358,6 +379,7 @@ async function main() {
   const problems = fillProblems(dir, [...new Set(FILLS.map(([, to]) => to))]);
   if (problems.length) throw new SiteError(`the templates do not match FILLS in scripts/site.mjs:\n  ${problems.join('\n  ')}`);
 
+  if (release) say(await minifyStyles(dir, site));
   site.start = writeStartModule(dir, site);
   say(`${site.start} (${site.glue}, ${site.wasm})`);
   // Before the pages, which link the manifest.
