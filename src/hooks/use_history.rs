@@ -120,7 +120,7 @@ impl ViewKeeper {
             };
             let Some(root) = root else { return };
             match this {
-                ViewKeeper::Page => window().scroll_to_with_x_and_y(0.0, 0.0),
+                ViewKeeper::Page => jump_to(0.0),
                 ViewKeeper::Element { .. } if root.get_bounding_client_rect().top() < 0.0 => root.scroll_into_view(),
                 ViewKeeper::Element { .. } => {}
             }
@@ -138,7 +138,7 @@ impl ViewKeeper {
                 ViewKeeper::Element { root, .. } => root.get_untracked().map(Into::into),
             };
             let Some(root) = root else { return };
-            window().scroll_to_with_x_and_y(window().scroll_x().unwrap_or(0.0), place.scroll_y);
+            jump_to(place.scroll_y);
             // A slug is letters, digits and hyphens: safe inside the selector.
             // While the app takes over a prerendered page, both copies are
             // there: the one shown is the one not hidden.
@@ -156,6 +156,15 @@ impl ViewKeeper {
             focus(shown, true);
         });
     }
+}
+
+/// Scrolls the page to `y` at once, as a page load would: the stylesheet's
+/// smooth scrolling is for moves within a page.
+fn jump_to(y: f64) {
+    let options = web_sys::ScrollToOptions::new();
+    options.set_top(y);
+    options.set_behavior(web_sys::ScrollBehavior::Instant);
+    window().scroll_to_with_scroll_to_options(&options);
 }
 
 /// Focuses an element; with `keep_scroll`, without scrolling to it.

@@ -86,6 +86,19 @@ test.describe('embedded in a portal page', () => {
     expect(wasm[0]).toMatch(/^article-viewer-[0-9a-f]{12,16}_bg\.wasm$/);
   });
 
+  test('the element\'s back link returns focus to the card the reader opened', async ({ page }) => {
+    await page.goto(server.base + 'one.html');
+    const viewer = page.locator('article-viewer');
+    const cards = viewer.getByTestId('article-card');
+    await expect(cards.first()).toBeVisible();
+    const third = cards.nth(2).getByRole('heading', { level: 2 }).getByRole('link');
+    const title = (await third.innerText()).trim();
+    await third.click();
+    await expect(viewer.getByRole('heading', { level: 1 })).toHaveText(title);
+    await viewer.getByRole('link', { name: 'Все новости' }).click();
+    await expect(viewer.getByRole('link', { name: title, exact: true })).toBeFocused();
+  });
+
   test('the host keeps its own styles, and the viewer adds none to the page', async ({ page }) => {
     const { problems } = await openHost(page, 'hostile');
     await expect(page.getByTestId('host-title')).toHaveCSS('color', 'rgb(0, 128, 0)');
