@@ -11,3 +11,4 @@ pub mod import;
 pub mod markdown;
 pub mod render;
 pub mod slug;
+pub mod synth;

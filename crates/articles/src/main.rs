@@ -40,6 +40,22 @@ enum Command {
         #[arg(long, default_value = "content")]
         content: PathBuf,
     },
+    /// Writes a synthetic Russian corpus, marked as such, for benchmarks and
+    /// tests: every article its own, in real inflected word forms.
+    Synth {
+        /// How many articles.
+        #[arg(long, default_value_t = 10_000)]
+        count: usize,
+        /// The folder to write it into: its own site.toml, topics.toml and articles/.
+        #[arg(long)]
+        content: PathBuf,
+        /// The topics to write about.
+        #[arg(long, default_value = "content/topics.toml")]
+        topics: PathBuf,
+        /// Another seed, another corpus; the same seed, the same corpus.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Starts a new article dated today, with its front matter filled in.
     New {
         /// The article's title.
@@ -76,6 +92,21 @@ fn main() -> ExitCode {
             }
         }
         Command::New { title, content } => new_article(&title, &content),
+        Command::Synth { count, content, topics, seed } => {
+            let written = std::fs::read_to_string(&topics)
+                .map_err(|e| format!("{}: {e}", topics.display()))
+                .and_then(|text| articles::synth::write(&content, &text, count, seed));
+            match written {
+                Ok(w) => {
+                    eprintln!("{} synthetic articles ({} bytes) in {}", w.articles, w.bytes, content.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
     }
 }
 
