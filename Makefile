@@ -56,9 +56,10 @@ test-e2e:
 size:
 	@node scripts/size.mjs dist --budget $(SIZE_BUDGET)
 
-## Times `articles build` on 10,000 generated articles, and the embedded
-## viewer's first render on a portal page (from `make dist`).
+## Times `articles build` on 10,000 synthetic articles beside Hugo on the
+## same files, and the embedded viewer's first render on a portal page.
 bench: dist
+	@sh scripts/setup.sh bench
 	cargo build --locked --quiet --release -p articles
 	sh scripts/bench.sh
 	node scripts/bench-embed.mjs dist

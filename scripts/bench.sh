@@ -1,7 +1,9 @@
 #!/bin/sh
-# Times `articles build` on a portal-sized corpus: 10,000 articles made from
-# the project's own content, written once (every file new) and again (nothing
-# changed). Prints wall-clock seconds; run on an otherwise idle machine.
+# Times `articles build` on a portal-sized synthetic corpus (`articles synth`,
+# N articles, 10,000 unless N is set) beside Hugo (Debian's `hugo`) over the
+# same Markdown files in the same run: a full build (every file new) by
+# each, then ours again with nothing changed. Prints wall-clock seconds,
+# peak memory and the ratio; run on an otherwise idle machine.
 set -eu
 cd "$(dirname "$0")/.."
 N=${N:-10000}
@@ -9,29 +11,45 @@ bin=${BIN:-target/release/articles}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-mkdir -p "$work/content/articles" "$work/out"
-cp content/site.toml content/topics.toml "$work/content/"
-set -- content/articles/*.md
-i=0
-while [ $i -lt "$N" ]; do
-  for src in "$@"; do
-    [ $i -lt "$N" ] || break
-    # Same text, its own date and slug.
-    day=$(( i % 28 + 1 )); month=$(( i / 28 % 12 + 1 )); year=$(( 2000 + i / 336 ))
-    date=$(printf '%04d-%02d-%02d' $year $month $day)
-    sed "s/^date = .*/date = $date/" "$src" > "$work/content/articles/$date-bench-$i.md"
-    i=$((i + 1))
-  done
-done
+"$bin" synth --count "$N" --content "$work/content" 2>/dev/null
 printf '<html><head><!--page-head--></head><body><div id="app"></div><!--page-body--></body></html>' > "$work/shell.html"
 
-run() {
-  start=$(date +%s.%N)
-  "$bin" build --content "$work/content" --out "$work/out" --shell "$work/shell.html" 2>&1 | tail -n 1
-  end=$(date +%s.%N)
-  echo "bench: $1: $(awk "BEGIN { printf \"%.2f\", $end - $start }") s"
+# Hugo over the same files: one page per article and the list in pages of
+# 20, as ours writes; the article files are its content as they are (both
+# read TOML front matter between +++ lines).
+mkdir -p "$work/hugo/layouts/_default" "$work/hugo/content"
+ln -s "$work/content/articles" "$work/hugo/content/news"
+cat > "$work/hugo/hugo.toml" <<'TOML'
+baseURL = "https://news.example.org/"
+languageCode = "ru"
+title = "Синтетический корпус"
+disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+paginate = 20
+TOML
+cat > "$work/hugo/layouts/_default/single.html" <<'HTML'
+<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
+<body><article><h1>{{ .Title }}</h1><time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "2 January 2006" }}</time>
+<p>{{ .Params.summary }}</p>{{ .Content }}</article></body></html>
+HTML
+cat > "$work/hugo/layouts/_default/list.html" <<'HTML'
+<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
+<body><ul>{{ range (.Paginate .Site.RegularPages).Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Params.summary }}</li>{{ end }}</ul></body></html>
+HTML
+
+# Seconds and peak resident memory of one command, from GNU time; the
+# seconds also go into the variable named first.
+timed() {
+  var=$1 label=$2
+  shift 2
+  /usr/bin/time -f '%e %M' -o "$work/time" "$@" > "$work/log" 2>&1 || { cat "$work/log"; exit 1; }
+  read -r seconds kb < "$work/time"
+  echo "bench: $label: $seconds s, peak $((kb / 1024)) MB"
+  eval "$var=$seconds"
 }
-echo "bench: $N articles, $(du -sh "$work/content" | cut -f1) of Markdown, $(nproc) cores"
-run "build, every file new"
-run "build again, nothing changed"
-echo "bench: output $(du -sh "$work/out" | cut -f1) in $(find "$work/out" -type f | wc -l) files"
+
+echo "bench: $N synthetic articles, $(du -sh "$work/content" | cut -f1) of Markdown, $(nproc) cores"
+timed ours "articles build, every file new" "$bin" build --content "$work/content" --out "$work/out" --shell "$work/shell.html"
+timed hugo "hugo, the same files" hugo --quiet --source "$work/hugo" --destination "$work/hugo-out"
+timed again "articles build again, nothing changed" "$bin" build --content "$work/content" --out "$work/out" --shell "$work/shell.html"
+echo "bench: ours wrote $(find "$work/out" -type f | wc -l) files ($(du -sh "$work/out" | cut -f1)): pages, bodies and the index; Hugo $(find "$work/hugo-out" -type f | wc -l) ($(du -sh "$work/hugo-out" | cut -f1))"
+echo "bench: full build, ours / Hugo: $(awk "BEGIN { printf \"%.2f\", $ours / $hugo }")"

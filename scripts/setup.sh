@@ -35,6 +35,12 @@ command -v brotli >/dev/null 2>&1 || missing="$missing brotli"
 # nginx for the end-to-end tests against the shipped deploy/nginx.conf.
 command -v nginx >/dev/null 2>&1 || missing="$missing nginx"
 [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing="$missing libnginx-mod-http-brotli-static"
+# `make bench` (setup.sh bench) times Hugo beside the content tool, and
+# reads peak memory from GNU time.
+if [ "${1:-}" = bench ]; then
+  command -v hugo >/dev/null 2>&1 || missing="$missing hugo"
+  [ -x /usr/bin/time ] || missing="$missing time"
+fi
 if [ -n "$missing" ]; then
   say "installing Debian packages:$missing"
   sudo=; [ "$(id -u)" = 0 ] || sudo=sudo

@@ -2,6 +2,8 @@
 // under /portal/news/: types, caching and precompressed files.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
 import { TRUNK_OUTPUTS, namePattern } from '../../scripts/site.mjs';
 
 const hashed = () => {
@@ -56,6 +58,26 @@ test.describe('nginx', () => {
       const r = await request.get(file, { headers: { 'Accept-Encoding': encoding } });
       expect(r.headers()['content-encoding'], `${file} as ${encoding}`).toBe(encoding);
       expect(r.headers()['vary'], file).toContain('Accept-Encoding');
+    }
+  });
+
+  test('every precompressed copy is its own file, compressed', async () => {
+    // The build keeps copies by content hash between builds: a mix-up would
+    // send a reader another file's bytes.
+    const copies = [];
+    const walk = (dir) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, e.name);
+        if (e.isDirectory()) walk(file);
+        else if (/\.(br|gz)$/.test(e.name)) copies.push(file);
+      }
+    };
+    walk('dist');
+    expect(copies.length).toBeGreaterThan(20);
+    for (const copy of copies) {
+      const packed = fs.readFileSync(copy);
+      const unpacked = copy.endsWith('.br') ? zlib.brotliDecompressSync(packed) : zlib.gunzipSync(packed);
+      expect(unpacked.equals(fs.readFileSync(copy.slice(0, -3))), copy).toBe(true);
     }
   });
 
