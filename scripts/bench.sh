@@ -3,7 +3,7 @@
 # N articles, 10,000 unless N is set) beside Hugo (Debian's `hugo`) over the
 # same Markdown files in the same run: a full build (every file new) by
 # each, then ours again with nothing changed. Prints wall-clock seconds,
-# peak memory and the ratio; run on an otherwise idle machine.
+# peak memory and the ratio of the medians; run on an otherwise idle machine.
 set -eu
 cd "$(dirname "$0")/.."
 N=${N:-10000}
@@ -36,20 +36,34 @@ cat > "$work/hugo/layouts/_default/list.html" <<'HTML'
 <body><ul>{{ range (.Paginate .Site.RegularPages).Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Params.summary }}</li>{{ end }}</ul></body></html>
 HTML
 
-# Seconds and peak resident memory of one command, from GNU time; the
-# seconds also go into the variable named first.
+# Seconds and peak resident memory (MB) of one command, from GNU time,
+# appended to the file named first.
 timed() {
-  var=$1 label=$2
-  shift 2
+  into=$1
+  shift
   /usr/bin/time -f '%e %M' -o "$work/time" "$@" > "$work/log" 2>&1 || { cat "$work/log"; exit 1; }
   read -r seconds kb < "$work/time"
-  echo "bench: $label: $seconds s, peak $((kb / 1024)) MB"
-  eval "$var=$seconds"
+  echo "$seconds $((kb / 1024))" >> "$work/times-$into"
 }
 
-echo "bench: $N synthetic articles, $(du -sh "$work/content" | cut -f1) of Markdown, $(nproc) cores"
-timed ours "articles build, every file new" "$bin" build --content "$work/content" --out "$work/out" --shell "$work/shell.html"
-timed hugo "hugo, the same files" hugo --quiet --source "$work/hugo" --destination "$work/hugo-out"
-timed again "articles build again, nothing changed" "$bin" build --content "$work/content" --out "$work/out" --shell "$work/shell.html"
+# The median of a column of a results file, and the whole column.
+median() { cut -d' ' -f"$2" "$work/times-$1" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+all() { cut -d' ' -f"$2" "$work/times-$1" | tr '\n' ' '; }
+
+# This machine is noisy: the two builds alternate, RUNS times each, every
+# run from an empty output folder; medians are compared.
+RUNS=${RUNS:-3}
+echo "bench: $N synthetic articles, $(du -sh "$work/content" | cut -f1) of Markdown, $(nproc) cores, $RUNS runs each, alternating"
+i=0
+while [ $i -lt "$RUNS" ]; do
+  rm -rf "$work/out" "$work/hugo-out"
+  timed ours "$bin" build --content "$work/content" --out "$work/out" --shell "$work/shell.html"
+  timed hugo hugo --quiet --source "$work/hugo" --destination "$work/hugo-out"
+  timed again "$bin" build --content "$work/content" --out "$work/out" --shell "$work/shell.html"
+  i=$((i + 1))
+done
+echo "bench: articles build, every file new: median $(median ours 1) s ($(all ours 1)), peak $(median ours 2) MB"
+echo "bench: hugo, the same files:           median $(median hugo 1) s ($(all hugo 1)), peak $(median hugo 2) MB"
+echo "bench: articles build, nothing changed: median $(median again 1) s ($(all again 1)), peak $(median again 2) MB"
 echo "bench: ours wrote $(find "$work/out" -type f | wc -l) files ($(du -sh "$work/out" | cut -f1)): pages, bodies and the index; Hugo $(find "$work/hugo-out" -type f | wc -l) ($(du -sh "$work/hugo-out" | cut -f1))"
-echo "bench: full build, ours / Hugo: $(awk "BEGIN { printf \"%.2f\", $ours / $hugo }")"
+echo "bench: full build, ours / Hugo: $(awk "BEGIN { printf \"%.2f\", $(median ours 1) / $(median hugo 1) }")"

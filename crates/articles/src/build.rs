@@ -104,6 +104,102 @@ fn sitemap(base: &str, content: &Content) -> String {
     xml
 }
 
+/// Writes the whole build under `out`, as `files` would list it, without
+/// holding it in memory: article bodies and pages are made and written on
+/// all cores, each file only when its bytes changed; body files of earlier
+/// builds are removed. Returns (files written, files in the build).
+pub fn write_site(out: &Path, content: &Content, shell: Option<&Shell>) -> io::Result<(usize, usize)> {
+    let articles = &content.articles;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(articles.len().max(1));
+    let chunk = articles.len().div_ceil(threads).max(1);
+    let written = std::sync::atomic::AtomicUsize::new(0);
+    let put = |rel: &Path, bytes: &[u8]| -> io::Result<()> {
+        if write_if_changed(&out.join(rel), bytes)? {
+            written.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        Ok(())
+    };
+
+    // The bodies, whose names (by hash) the index lists.
+    let bodies: Vec<String> = std::thread::scope(|scope| {
+        let parts: Vec<_> = articles
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|a| {
+                            let bytes = json(&a.body);
+                            let file = body_file(&a.meta.slug, &bytes);
+                            put(&PathBuf::from("data").join(&file), &bytes).map(|()| file)
+                        })
+                        .collect::<io::Result<Vec<String>>>()
+                })
+            })
+            .collect();
+        parts.into_iter().map(|t| t.join().expect("a body writer panicked")).collect::<io::Result<Vec<Vec<String>>>>()
+    })?
+    .concat();
+    remove_stale_bodies(out, bodies.iter().map(|b| out.join("data").join(b)).collect())?;
+
+    let index = index(content, &bodies);
+    put(Path::new("data/index.json"), &json(&index))?;
+    let mut total = bodies.len() + 1;
+    if let Some(shell) = shell {
+        let site = index.site.clone();
+        let renderer = Renderer::new(index);
+        put(Path::new("shell.html"), renderer.app_shell(shell).as_bytes())?;
+        for number in 1..=list_pages(content) {
+            put(Path::new(&catalog::Page::List { number }.file()), renderer.list_page(shell, number).as_bytes())?;
+        }
+        total += 1 + list_pages(content) as usize + articles.len();
+        let renderer = &renderer;
+        std::thread::scope(|scope| {
+            let parts: Vec<_> = articles
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter().try_for_each(|a| {
+                            let page = renderer.article_page(shell, &a.meta, Arc::new(a.body.clone()));
+                            put(Path::new(&a.meta.slug.page()), page.as_bytes())
+                        })
+                    })
+                })
+                .collect();
+            parts.into_iter().try_for_each(|t| t.join().expect("a page writer panicked"))
+        })?;
+        if let Some(url) = &site.url {
+            put(Path::new("sitemap.xml"), sitemap(url, content).as_bytes())?;
+            total += 1;
+        }
+    }
+    Ok((written.into_inner(), total))
+}
+
+/// Writes `bytes` to `path` unless it holds them already; says whether it wrote.
+fn write_if_changed(path: &Path, bytes: &[u8]) -> io::Result<bool> {
+    if std::fs::read(path).is_ok_and(|old| old == bytes) {
+        return Ok(false);
+    }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(path, bytes)?;
+    Ok(true)
+}
+
+/// Removes the body files in `out` that this build does not have.
+fn remove_stale_bodies(out: &Path, ours: std::collections::HashSet<PathBuf>) -> io::Result<()> {
+    if let Ok(entries) = std::fs::read_dir(out.join("data/articles")) {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if !ours.contains(&path) && path.extension().is_some_and(|x| x == "json") {
+                std::fs::remove_file(&path)?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Writes `files` under `out`, leaving files whose bytes are unchanged
 /// alone, and removes body files of earlier builds. Returns how many were written.
 pub fn write(out: &Path, files: &[(PathBuf, Vec<u8>)]) -> io::Result<usize> {

@@ -66,6 +66,17 @@ impl Report {
         self.sources.push((path.to_owned(), text.to_owned()));
     }
 
+    /// Takes in what another report found; a file's text is kept only when
+    /// something is said about it, so a large clean archive is not held twice.
+    pub fn absorb(&mut self, other: Report) {
+        for (path, text) in other.sources {
+            if other.diagnostics.iter().any(|d| d.path == path) {
+                self.sources.push((path, text));
+            }
+        }
+        self.diagnostics.extend(other.diagnostics);
+    }
+
     pub fn push(&mut self, d: Diagnostic) {
         self.diagnostics.push(d);
     }

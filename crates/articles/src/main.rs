@@ -178,10 +178,9 @@ fn run_build(dir: &Path, out: &Path, shell: Option<&Path>) -> ExitCode {
         eprintln!("nothing was written");
         return ExitCode::FAILURE;
     };
-    let files = build::files(&content, shell.as_ref());
-    match build::write(out, &files) {
-        Ok(written) => {
-            eprintln!("{} articles: {written} of {} files updated in {}", content.articles.len(), files.len(), out.display());
+    match build::write_site(out, &content, shell.as_ref()) {
+        Ok((written, total)) => {
+            eprintln!("{} articles: {written} of {total} files updated in {}", content.articles.len(), out.display());
             ExitCode::SUCCESS
         }
         Err(e) => {

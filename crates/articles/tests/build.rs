@@ -205,3 +205,40 @@ fn a_site_in_english_gets_english_pages_and_shell() {
     assert!(app_shell.starts_with("<html lang=\"en\">"), "{app_shell}");
     assert!(app_shell.contains("<!--page-head-->") && app_shell.contains("<!--page-body-->"), "still a template");
 }
+
+/// Every file under `dir`, by its path relative to it.
+fn tree(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let path = e.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.insert(path.strip_prefix(dir).unwrap().to_path_buf(), std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    files
+}
+
+#[test]
+fn the_site_written_on_all_cores_is_the_build_file_for_file_and_a_rebuild_writes_nothing() {
+    let c = load(&repo().join("content"));
+    let shell = shell();
+    let one = tempfile::tempdir().unwrap();
+    let all = tempfile::tempdir().unwrap();
+    // An earlier build's body, gone from this one.
+    std::fs::create_dir_all(all.path().join("data/articles")).unwrap();
+    std::fs::write(all.path().join("data/articles/gone.0123456789abcdef.json"), "{}").unwrap();
+
+    let files = build::files(&c, Some(&shell));
+    build::write(one.path(), &files).unwrap();
+    let (written, total) = build::write_site(all.path(), &c, Some(&shell)).unwrap();
+    assert_eq!((written, total), (files.len(), files.len()));
+    assert_eq!(tree(all.path()), tree(one.path()));
+
+    let (written, total) = build::write_site(all.path(), &c, Some(&shell)).unwrap();
+    assert_eq!((written, total), (0, files.len()), "an unchanged rebuild rewrites nothing");
+}
