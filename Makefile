@@ -57,12 +57,19 @@ size:
 	@node scripts/size.mjs dist --budget $(SIZE_BUDGET)
 
 ## Times `articles build` on 10,000 synthetic articles beside Hugo on the
-## same files, and the embedded viewer's first render on a portal page.
+## same files, the embedded viewer's first render on a portal page, and the
+## site built from those 10,000 articles beside this one: its first view's
+## bytes, and how soon and how fast its filters answer.
+BENCH := target/bench
 bench: dist
 	@sh scripts/setup.sh bench
 	cargo build --locked --quiet --release -p articles
 	sh scripts/bench.sh
 	node scripts/bench-embed.mjs dist
+	target/release/articles synth --count 10000 --content $(BENCH)/synth-10000
+	SITE_CONTENT=$(BENCH)/synth-10000 trunk build --release --dist $(BENCH)/dist-10000
+	node scripts/size.mjs $(BENCH)/dist-10000
+	node scripts/bench-filter.mjs dist $(BENCH)/dist-10000
 
 ## Lighthouse on the list and an article, five mobile and five desktop runs
 ## each, against dist/ served by nginx; fails if any run shifts the layout.

@@ -1,0 +1,96 @@
+// Times the list's topic filters on built sites, side by side: how long
+// after navigation the filters answer (the app has taken over the page),
+// and how long a topic toggle takes to update the list, to the next frame.
+// Each site is loaded cold RUNS times (default 5) and toggled TOGGLES times
+// (default 20), in Chromium with the CPU slowed 4× (Lighthouse's mobile
+// profile), served over loopback.
+//
+//   node scripts/bench-filter.mjs dist [other-dist …]
+import { chromium } from 'playwright-core';
+import os from 'node:os';
+import { startServer } from '../tests/e2e/helpers.js';
+
+const dists = process.argv.slice(2);
+if (!dists.length) dists.push('dist');
+const runs = Number(process.env.RUNS || 5);
+const toggles = Number(process.env.TOGGLES || 20);
+const slowdown = Number(process.env.CPU_SLOWDOWN || 4);
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+const p95 = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)];
+};
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+});
+const results = [];
+try {
+  for (const [n, dist] of dists.entries()) {
+    const port = 8230 + n;
+    const server = await startServer(dist, port, '/news/', 'index.html');
+    const ready = [];
+    const toggle = [];
+    const painted = [];
+    let articles = 0;
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+      await page.goto(`http://127.0.0.1:${port}/news/index.html`);
+      await page.waitForSelector('html[data-app=ready]', { state: 'attached', timeout: 120_000 });
+      ready.push(await page.evaluate(() => performance.now()));
+      articles = await page.evaluate(async () => (await (await fetch('data/index.json')).json()).articles.length);
+      if (i === 0) {
+        const chip = page.getByRole('group').first().getByRole('button').nth(1);
+        for (let t = 0; t < toggles; t++) {
+          // By the page's clock: from the click to the list updated (the
+          // count changed), and to the frame that shows it.
+          const ms = await chip.evaluate(
+            (button) =>
+              new Promise((resolve) => {
+                const count = document.querySelector('[data-testid=result-count]');
+                const before = count.textContent;
+                const start = performance.now();
+                const observer = new MutationObserver(() => {
+                  if (count.textContent === before) return;
+                  observer.disconnect();
+                  const work = performance.now() - start;
+                  requestAnimationFrame(() => setTimeout(() => resolve({ work, painted: performance.now() - start })));
+                });
+                observer.observe(count, { childList: true, characterData: true, subtree: true });
+                button.click();
+              }),
+          );
+          toggle.push(ms.work);
+          painted.push(ms.painted);
+        }
+      }
+      await context.close();
+    }
+    server.stop();
+    results.push({ dist, articles, ready, toggle, painted });
+    console.log(
+      `bench: ${dist} (${articles} articles, CPU ${slowdown}× slower): filters answer ${median(ready).toFixed(0)} ms after navigation (median of ${runs}); ` +
+        `a toggle updates the list in ${median(toggle).toFixed(1)} ms median, ${p95(toggle).toFixed(1)} ms p95, ` +
+        `painted after ${median(painted).toFixed(1)} ms median (${toggles} toggles)`,
+    );
+  }
+  if (results.length > 1) {
+    const [base, ...rest] = results;
+    for (const r of rest) {
+      console.log(
+        `bench: ${r.dist} against ${base.dist}: filters answer ${(median(r.ready) / median(base.ready)).toFixed(2)}× later, ` +
+          `toggles ${(median(r.toggle) / median(base.toggle)).toFixed(2)}× slower (${os.cpus().length} cores)`,
+      );
+    }
+  }
+} finally {
+  await browser.close();
+}
