@@ -1,9 +1,9 @@
 //! `articles build`: the data bundle and the site's pages, written only
 //! when the content has no errors, and only the files whose bytes changed.
 
-use crate::content::{Content, TopicDef};
+use crate::content::{ArticleReader, Content, TopicDef};
 use crate::render::{Renderer, Shell};
-use catalog::{ArticleMeta, Index, Topic};
+use catalog::{ArticleBody, ArticleMeta, Index, Topic};
 use sha2::{Digest, Sha256};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -17,8 +17,13 @@ fn body_file(slug: &catalog::Slug, bytes: &[u8]) -> String {
     format!("articles/{slug}.{hash}.json")
 }
 
+/// The name of an article's body file (`articles/<slug>.<hash>.json`).
+pub fn body_name(meta: &ArticleMeta, body: &ArticleBody) -> String {
+    body_file(&meta.slug, &json(body))
+}
+
 /// The bundle's index from the checked content; `bodies` are the body files' names.
-pub fn index(content: &Content, bodies: &[String]) -> Index {
+pub fn index<B>(content: &Content<B>, bodies: &[String]) -> Index {
     let count = |t: &TopicDef| content.articles.iter().filter(|a| a.meta.topics.contains(&t.id)).count() as u32;
     Index {
         schema: catalog::SCHEMA_VERSION,
@@ -76,7 +81,7 @@ pub fn files(content: &Content, shell: Option<&Shell>) -> Vec<(PathBuf, Vec<u8>)
 }
 
 /// How many pages the whole list takes.
-fn list_pages(content: &Content) -> u32 {
+fn list_pages<B>(content: &Content<B>) -> u32 {
     content.articles.len().div_ceil(views::PAGE_SIZE).max(1) as u32
 }
 
@@ -84,7 +89,7 @@ fn json<T: serde::Serialize>(value: &T) -> Vec<u8> {
     serde_json::to_vec(value).expect("bundle types always serialise")
 }
 
-fn sitemap(base: &str, content: &Content) -> String {
+fn sitemap<B>(base: &str, content: &Content<B>) -> String {
     // Slugs are [a-z0-9-] and the base URL is checked, so nothing needs escaping
     // but `&`, which a URL may hold.
     let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;");
@@ -105,13 +110,19 @@ fn sitemap(base: &str, content: &Content) -> String {
 }
 
 /// Writes the whole build under `out`, as `files` would list it, without
-/// holding it in memory: article bodies and pages are made and written on
-/// all cores, each file only when its bytes changed; body files of earlier
-/// builds are removed. Returns (files written, files in the build).
-pub fn write_site(out: &Path, content: &Content, shell: Option<&Shell>) -> io::Result<(usize, usize)> {
+/// holding the articles' bodies in memory: `content` keeps only each body's
+/// file name, and each article is read again (`reader`) when its body and
+/// page are written, on all cores. Only files whose bytes changed are
+/// written; body files of earlier builds are removed. Returns (files
+/// written, files in the build).
+pub fn write_site(out: &Path, content: &Content<String>, reader: &ArticleReader, shell: Option<&Shell>) -> io::Result<(usize, usize)> {
     let articles = &content.articles;
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(articles.len().max(1));
-    let chunk = articles.len().div_ceil(threads).max(1);
+    let bodies: Vec<String> = articles.iter().map(|a| a.body.clone()).collect();
+    let index = index(content, &bodies);
+    let site = index.site.clone();
+    // The index's bytes now, so that the renderer can take the index itself.
+    let index_json = json(&index);
+    let renderer = shell.map(|_| Renderer::new(index));
     let written = std::sync::atomic::AtomicUsize::new(0);
     let put = |rel: &Path, bytes: &[u8]| -> io::Result<()> {
         if write_if_changed(&out.join(rel), bytes)? {
@@ -120,53 +131,38 @@ pub fn write_site(out: &Path, content: &Content, shell: Option<&Shell>) -> io::R
         Ok(())
     };
 
-    // The bodies, whose names (by hash) the index lists.
-    let bodies: Vec<String> = std::thread::scope(|scope| {
-        let parts: Vec<_> = articles
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|a| {
-                            let bytes = json(&a.body);
-                            let file = body_file(&a.meta.slug, &bytes);
-                            put(&PathBuf::from("data").join(&file), &bytes).map(|()| file)
-                        })
-                        .collect::<io::Result<Vec<String>>>()
-                })
-            })
-            .collect();
-        parts.into_iter().map(|t| t.join().expect("a body writer panicked")).collect::<io::Result<Vec<Vec<String>>>>()
-    })?
-    .concat();
+    // Each article's body and page, from its file read again.
+    let one = |a: &crate::content::Article<String>| -> io::Result<()> {
+        let mut report = crate::diagnostic::Report::default();
+        let changed = || io::Error::other(format!("{}: changed while the site was being built; build again", a.path.display()));
+        let full = reader.read(&a.path, &mut report).ok_or_else(changed)?;
+        let bytes = json(&full.body);
+        if body_file(&a.meta.slug, &bytes) != a.body {
+            return Err(changed());
+        }
+        put(&PathBuf::from("data").join(&a.body), &bytes)?;
+        if let (Some(shell), Some(renderer)) = (shell, &renderer) {
+            let page = renderer.article_page(shell, &full.meta, Arc::new(full.body));
+            put(Path::new(&a.meta.slug.page()), page.as_bytes())?;
+        }
+        Ok(())
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = articles.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = articles.chunks(chunk).map(|part| scope.spawn(|| part.iter().try_for_each(&one))).collect();
+        parts.into_iter().try_for_each(|t| t.join().expect("an article writer panicked"))
+    })?;
     remove_stale_bodies(out, bodies.iter().map(|b| out.join("data").join(b)).collect())?;
 
-    let index = index(content, &bodies);
-    put(Path::new("data/index.json"), &json(&index))?;
+    put(Path::new("data/index.json"), &index_json)?;
     let mut total = bodies.len() + 1;
-    if let Some(shell) = shell {
-        let site = index.site.clone();
-        let renderer = Renderer::new(index);
+    if let (Some(shell), Some(renderer)) = (shell, &renderer) {
         put(Path::new("shell.html"), renderer.app_shell(shell).as_bytes())?;
         for number in 1..=list_pages(content) {
             put(Path::new(&catalog::Page::List { number }.file()), renderer.list_page(shell, number).as_bytes())?;
         }
         total += 1 + list_pages(content) as usize + articles.len();
-        let renderer = &renderer;
-        std::thread::scope(|scope| {
-            let parts: Vec<_> = articles
-                .chunks(chunk)
-                .map(|part| {
-                    scope.spawn(move || {
-                        part.iter().try_for_each(|a| {
-                            let page = renderer.article_page(shell, &a.meta, Arc::new(a.body.clone()));
-                            put(Path::new(&a.meta.slug.page()), page.as_bytes())
-                        })
-                    })
-                })
-                .collect();
-            parts.into_iter().try_for_each(|t| t.join().expect("a page writer panicked"))
-        })?;
         if let Some(url) = &site.url {
             put(Path::new("sitemap.xml"), sitemap(url, content).as_bytes())?;
             total += 1;

@@ -10,6 +10,7 @@ use catalog::{ArticleBody, ArticleMeta, Date, SiteInfo, Slug, TopicId};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+#[derive(Clone)]
 pub struct TopicDef {
     pub id: TopicId,
     pub ru: String,
@@ -19,22 +20,57 @@ pub struct TopicDef {
     pub keywords: Vec<String>,
 }
 
-pub struct Article {
+/// One article: its file, its metadata, and its body, or what is kept of
+/// it (`B`: the body itself, or only its file name for a large build).
+pub struct Article<B = ArticleBody> {
     pub path: PathBuf,
     pub meta: ArticleMeta,
-    pub body: ArticleBody,
+    pub body: B,
 }
 
-pub struct Content {
+pub struct Content<B = ArticleBody> {
     pub site: SiteInfo,
     pub topics: Vec<TopicDef>,
     /// Newest first.
-    pub articles: Vec<Article>,
+    pub articles: Vec<Article<B>>,
+}
+
+/// Reads, parses and tags one article file, as `load` does.
+pub struct ArticleReader {
+    topics: Vec<TopicDef>,
+    site_lang: String,
+    tagger: catalog::Tagger,
+    today: Date,
+}
+
+impl ArticleReader {
+    pub fn read(&self, path: &Path, r: &mut Report) -> Option<Article> {
+        let (path, text) = read(path, r)?;
+        let mut a = parse_article(&path, &text, &self.topics, &self.site_lang, self.today, r)?;
+        for block in &mut a.body.blocks {
+            tag_block(block, &self.tagger);
+        }
+        if let Some(lead) = &mut a.body.lead {
+            self.tagger.tag(lead);
+        }
+        Some(a)
+    }
 }
 
 /// Reads the whole `content/` folder. Returns `None` when there were errors
 /// (all of them are in the report).
 pub fn load(dir: &Path, report: &mut Report) -> Option<Content> {
+    load_with(dir, report, |_, body| body).map(|(content, _)| content)
+}
+
+/// Reads the whole `content/` folder as `load` does, keeping of each body
+/// what `keep` makes of it, so that a large archive need not be held in
+/// memory; also returns the reader, to read an article again.
+pub fn load_with<B: Send>(
+    dir: &Path,
+    report: &mut Report,
+    keep: impl Fn(&ArticleMeta, ArticleBody) -> B + Sync,
+) -> Option<(Content<B>, ArticleReader)> {
     let site = read(&dir.join("site.toml"), report).and_then(|(p, t)| parse_site(&p, &t, report));
     let topics = read(&dir.join("topics.toml"), report).map(|(p, t)| parse_topics(&p, &t, report));
     let topics = topics.unwrap_or_default();
@@ -54,27 +90,21 @@ pub fn load(dir: &Path, report: &mut Report) -> Option<Content> {
 
     let site_lang = site.as_ref().map_or("ru", |s| s.lang.as_str()).to_owned();
     let tagger = catalog::Tagger::new(topics.iter().map(|t| (t.id.clone(), t.keywords.as_slice())));
-    let today = today();
+    let reader = ArticleReader { topics, site_lang, tagger, today: today() };
     // Each file read, parsed and tagged on its own, on all cores; what is
     // said of them comes back in file order.
     let one = |path: &PathBuf| {
         let mut r = Report::default();
-        let article = read(path, &mut r).and_then(|(path, text)| parse_article(&path, &text, &topics, &site_lang, today, &mut r));
-        let article = article.map(|mut a| {
-            for block in &mut a.body.blocks {
-                tag_block(block, &tagger);
-            }
-            if let Some(lead) = &mut a.body.lead {
-                tagger.tag(lead);
-            }
-            a
+        let article = reader.read(path, &mut r).map(|a| {
+            let body = keep(&a.meta, a.body);
+            Article { path: a.path, meta: a.meta, body }
         });
         (r, article)
     };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let chunk = files.len().div_ceil(threads).max(1);
-    let read: Vec<(Report, Option<Article>)> = std::thread::scope(|scope| {
-        let parts: Vec<_> = files.chunks(chunk).map(|part| scope.spawn(move || part.iter().map(one).collect::<Vec<_>>())).collect();
+    let read: Vec<(Report, Option<Article<B>>)> = std::thread::scope(|scope| {
+        let parts: Vec<_> = files.chunks(chunk).map(|part| scope.spawn(|| part.iter().map(&one).collect::<Vec<_>>())).collect();
         parts.into_iter().flat_map(|t| t.join().expect("an article reader panicked")).collect()
     });
     let mut articles = Vec::new();
@@ -87,7 +117,8 @@ pub fn load(dir: &Path, report: &mut Report) -> Option<Content> {
     if report.has_errors() {
         return None;
     }
-    Some(Content { site: site?, topics, articles })
+    let topics = reader.topics.iter().map(TopicDef::clone).collect();
+    Some((Content { site: site?, topics, articles }, reader))
 }
 
 fn tag_block(block: &mut catalog::Block, tagger: &catalog::Tagger) {
@@ -302,7 +333,7 @@ fn slug_of(path: &Path, field: Option<At<String>>, date: Option<&At<Date>>, r: &
     }
 }
 
-fn check_unique_slugs(articles: &[Article], r: &mut Report) {
+fn check_unique_slugs<B>(articles: &[Article<B>], r: &mut Report) {
     let mut seen: HashMap<&Slug, &Path> = HashMap::new();
     for a in articles {
         if let Some(first) = seen.insert(&a.meta.slug, &a.path) {

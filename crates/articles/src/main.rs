@@ -162,7 +162,8 @@ fn check(dir: &Path) -> (Report, Option<usize>) {
 
 fn run_build(dir: &Path, out: &Path, shell: Option<&Path>) -> ExitCode {
     let mut report = Report::default();
-    let loaded = content::load(dir, &mut report);
+    // Only each body's file name is kept: a body is read again when it is written.
+    let loaded = content::load_with(dir, &mut report, |meta, body| build::body_name(meta, &body));
     let shell = match shell.map(|p| (p, std::fs::read_to_string(p))) {
         None => None,
         Some((_, Ok(html))) => match Shell::new(html) {
@@ -174,11 +175,11 @@ fn run_build(dir: &Path, out: &Path, shell: Option<&Path>) -> ExitCode {
     if !report.diagnostics.is_empty() {
         eprint!("{}", report.render());
     }
-    let Some(content) = loaded.filter(|_| !report.has_errors()) else {
+    let Some((content, reader)) = loaded.filter(|_| !report.has_errors()) else {
         eprintln!("nothing was written");
         return ExitCode::FAILURE;
     };
-    match build::write_site(out, &content, shell.as_ref()) {
+    match build::write_site(out, &content, &reader, shell.as_ref()) {
         Ok((written, total)) => {
             eprintln!("{} articles: {written} of {total} files updated in {}", content.articles.len(), out.display());
             ExitCode::SUCCESS

@@ -224,7 +224,7 @@ fn tree(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
 }
 
 #[test]
-fn the_site_written_on_all_cores_is_the_build_file_for_file_and_a_rebuild_writes_nothing() {
+fn the_site_streamed_on_all_cores_is_the_build_file_for_file_and_a_rebuild_writes_nothing() {
     let c = load(&repo().join("content"));
     let shell = shell();
     let one = tempfile::tempdir().unwrap();
@@ -235,10 +235,12 @@ fn the_site_written_on_all_cores_is_the_build_file_for_file_and_a_rebuild_writes
 
     let files = build::files(&c, Some(&shell));
     build::write(one.path(), &files).unwrap();
-    let (written, total) = build::write_site(all.path(), &c, Some(&shell)).unwrap();
+    let mut report = Report::default();
+    let (lean, reader) = content::load_with(&repo().join("content"), &mut report, |meta, body| build::body_name(meta, &body)).unwrap();
+    let (written, total) = build::write_site(all.path(), &lean, &reader, Some(&shell)).unwrap();
     assert_eq!((written, total), (files.len(), files.len()));
     assert_eq!(tree(all.path()), tree(one.path()));
 
-    let (written, total) = build::write_site(all.path(), &c, Some(&shell)).unwrap();
+    let (written, total) = build::write_site(all.path(), &lean, &reader, Some(&shell)).unwrap();
     assert_eq!((written, total), (0, files.len()), "an unchanged rebuild rewrites nothing");
 }
