@@ -355,7 +355,8 @@ function precacheDownload(dir) {
 //    faster and 15 % larger (about 0.25 KB a page), which keeps a build of
 //    10,000 articles in seconds rather than minutes.
 //  - Each copy is kept in target/site-cache/ by the hash of what it
-//    compresses, so a rebuild compresses only the files that changed.
+//    compresses, so a rebuild compresses only the files that changed;
+//    copies unused for a week are removed.
 //  - Files are compressed on all cores at once.
 const WORTH = /\.(html|js|wasm|css|json|svg|xml|webmanifest)$/;
 const ARCHIVE = /^(data\/articles\/.*\.json|(?!index\.html$|shell\.html$|embed\.html$)[^/]+\.html)$/;
@@ -389,6 +390,10 @@ async function compress(dir) {
     let gz;
     if (fs.existsSync(`${key}.br`) && fs.existsSync(`${key}.gz`)) {
       [br, gz] = [fs.readFileSync(`${key}.br`), fs.readFileSync(`${key}.gz`)];
+      // Used now: kept by the pruning below.
+      const now = new Date();
+      fs.utimesSync(`${key}.br`, now, now);
+      fs.utimesSync(`${key}.gz`, now, now);
       stats.cached += 1;
     } else {
       [br, gz] = await Promise.all([brotliCompress(raw, quality), gzip(raw)]);
@@ -407,6 +412,12 @@ async function compress(dir) {
     while (queue.length) await one(queue.shift());
   });
   await Promise.all(lanes);
+  // Copies no build has used for a week go.
+  const week = Date.now() - 7 * 24 * 3600 * 1000;
+  for (const name of fs.readdirSync(CACHE)) {
+    const file = path.join(CACHE, name);
+    if (fs.statSync(file).mtimeMs < week) fs.rmSync(file);
+  }
   return `${stats.files} files compressed (${stats.cached} from the cache), ${stats.before} bytes → ${stats.after} bytes brotli`;
 }
 
