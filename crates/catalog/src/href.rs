@@ -5,7 +5,7 @@
 pub fn is_safe_href(href: &str) -> bool {
     let cleaned: String = href.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
     let lower = cleaned.to_ascii_lowercase();
-    match lower.find(|c| matches!(c, ':' | '/' | '?' | '#')) {
+    match lower.find([':', '/', '?', '#']) {
         Some(i) if lower.as_bytes()[i] == b':' => matches!(&lower[..i], "http" | "https" | "mailto" | "tel"),
         _ => true,
     }

@@ -79,7 +79,7 @@ impl ViewState {
         for pair in query.trim_start_matches('?').split('&') {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             let value = value.replace("%2C", ",").replace("%2c", ",");
-            let ids = value.split(',').filter(|v| !v.is_empty()).map(TopicId::new);
+            let mut ids = value.split(',').filter(|v| !v.is_empty()).map(TopicId::new);
             match (key, &state.page) {
                 ("topic", Page::List { .. }) => {
                     for id in ids {
@@ -88,7 +88,7 @@ impl ViewState {
                         }
                     }
                 }
-                ("lens", Page::Article(_)) => state.lens = ids.last(),
+                ("lens", Page::Article(_)) => state.lens = ids.next_back(),
                 _ => {}
             }
         }
