@@ -74,6 +74,7 @@ async function asset(request, file) {
   const hit = await cache.match(request, { ignoreSearch: true });
   if (hit) return hit;
   const response = await fetch(request);
-  if (response.ok && (file.startsWith('data/articles/') || HASHED.test(file))) await cache.put(request, response.clone());
+  // Bodies (data/articles/<slug>.<hash>.json) and the element's module alike.
+  if (response.ok && HASHED.test(file)) await cache.put(request, response.clone());
   return response;
 }

@@ -217,6 +217,29 @@ function buildPages(dir, release) {
   if (run.status !== 0) throw new SiteError(`\`cargo ${args.join(' ')}\` failed`);
 }
 
+/**
+ * The files under `dir`, as paths relative to it ('a/b.js'), going into the
+ * folders `into` accepts (by relative path).
+ */
+function filesIn(dir, into) {
+  const files = [];
+  const walk = (rel) => {
+    for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const file = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (into(file)) walk(file);
+      } else if (entry.isFile()) {
+        files.push(file);
+      }
+    }
+  };
+  walk('');
+  return files;
+}
+
+/** The top folder and wasm-bindgen's snippets: where the build's scripts are. */
+const SCRIPT_FOLDERS = (folder) => folder === 'snippets' || folder.startsWith('snippets/');
+
 /** The element's glue and wasm renamed by their content; `site` gets the new names. */
 function nameElement(dir, site) {
   const hash = contentHash(...['elementGlue', 'elementWasm'].map((key) => fs.readFileSync(path.join(dir, site[key]))));
@@ -245,18 +268,9 @@ function writeEmbed(dir, site) {
 const ELEMENT_MODULE = new RegExp(`^article-viewer-element-${HASH}(_bg\\.wasm|\\.js)$`);
 
 function precacheList(dir) {
-  const files = [];
-  const walk = (rel) => {
-    for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-      const file = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
-        if (file === 'snippets' || file.startsWith('snippets/')) walk(file);
-      } else if (/\.(js|wasm|css|svg|png|webmanifest)$/.test(file) && file !== 'sw.js' && !ELEMENT_MODULE.test(file)) {
-        files.push(file);
-      }
-    }
-  };
-  walk('');
+  const files = filesIn(dir, SCRIPT_FOLDERS).filter(
+    (file) => /\.(js|wasm|css|svg|png|webmanifest)$/.test(file) && file !== 'sw.js' && !ELEMENT_MODULE.test(file),
+  );
   files.push('index.html', 'shell.html', 'data/index.json');
   if (fs.existsSync(path.join(dir, 'embed.html'))) files.push('embed.html');
   return files.sort();
@@ -290,15 +304,7 @@ async function minifyStyles(dir, site) {
  */
 async function minifyScripts(dir) {
   const { transform } = await import('esbuild');
-  const scripts = [];
-  const walk = (rel) => {
-    for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-      const file = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory() && (file === 'snippets' || file.startsWith('snippets/'))) walk(file);
-      else if (entry.isFile() && /\.m?js$/.test(file)) scripts.push(file);
-    }
-  };
-  walk('');
+  const scripts = filesIn(dir, SCRIPT_FOLDERS).filter((file) => /\.m?js$/.test(file));
   let before = 0;
   let after = 0;
   for (const file of scripts) {
@@ -371,15 +377,7 @@ async function compress(dir) {
     promisify(zlib.brotliCompress)(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: quality } });
   const gzip = (bytes) => promisify(zlib.gzip)(bytes, { level: 9 });
   fs.mkdirSync(CACHE, { recursive: true });
-  const files = [];
-  const walk = (rel) => {
-    for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-      const file = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(file);
-      else if (WORTH.test(entry.name)) files.push(file);
-    }
-  };
-  walk('');
+  const files = filesIn(dir, () => true).filter((file) => WORTH.test(file));
   const stats = { files: 0, cached: 0, before: 0, after: 0 };
   const one = async (file) => {
     const raw = fs.readFileSync(path.join(dir, file));

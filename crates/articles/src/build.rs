@@ -199,28 +199,13 @@ fn remove_stale_bodies(out: &Path, ours: std::collections::HashSet<PathBuf>) -> 
 /// Writes `files` under `out`, leaving files whose bytes are unchanged
 /// alone, and removes body files of earlier builds. Returns how many were written.
 pub fn write(out: &Path, files: &[(PathBuf, Vec<u8>)]) -> io::Result<usize> {
-    let bodies = out.join("data/articles");
-    if let Ok(entries) = std::fs::read_dir(&bodies) {
-        // A set, not a scan of `files` per entry: 10,000 bodies stay linear.
-        let ours: std::collections::HashSet<PathBuf> = files.iter().map(|(rel, _)| out.join(rel)).collect();
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if !ours.contains(&path) && path.extension().is_some_and(|x| x == "json") {
-                std::fs::remove_file(&path)?;
-            }
-        }
-    }
+    // A set, not a scan of `files` per entry: 10,000 bodies stay linear.
+    remove_stale_bodies(out, files.iter().map(|(rel, _)| out.join(rel)).collect())?;
     let mut written = 0;
     for (rel, bytes) in files {
-        let path = out.join(rel);
-        if std::fs::read(&path).is_ok_and(|old| old == *bytes) {
-            continue;
+        if write_if_changed(&out.join(rel), bytes)? {
+            written += 1;
         }
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        std::fs::write(&path, bytes)?;
-        written += 1;
     }
     Ok(written)
 }

@@ -326,7 +326,7 @@ struct Writer<'a> {
 }
 
 impl Writer<'_> {
-    fn on_topic(&mut self, topic: Option<&str>) -> bool {
+    fn on_topic(&self, topic: Option<&str>) -> bool {
         topic.is_none_or(|t| self.topics.contains(&t))
     }
 
@@ -388,7 +388,7 @@ impl Writer<'_> {
         } else {
             let fitting: Vec<_> = ORGANIZATIONS
                 .iter()
-                .filter(|(_, _, t)| self.on_topic_org(*t))
+                .filter(|(_, _, t)| self.on_topic(*t))
                 .collect();
             let &&(name, gender, _) = self.rng.pick(&fitting);
             if !self.organizations.contains(&name) {
@@ -396,10 +396,6 @@ impl Writer<'_> {
             }
             (name, gender)
         }
-    }
-
-    fn on_topic_org(&mut self, topic: Option<&str>) -> bool {
-        self.on_topic(topic)
     }
 
     fn sentence(&mut self) -> String {
