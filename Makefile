@@ -5,9 +5,9 @@ SHELL := /bin/sh
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-# Bytes of the first view of the list, brotli (scripts/size.mjs): 143 KiB,
-# the measured 140.2 KiB with room for small changes, never for a new library.
-SIZE_BUDGET := 146432
+# Bytes of the first view of the list, brotli (scripts/size.mjs): 154 KiB,
+# the measured 151.9 KiB with room for small changes, never for a new library.
+SIZE_BUDGET := 157696
 
 .PHONY: setup serve dist check new import test test-native test-web test-e2e size bench lighthouse fuzz clean
 

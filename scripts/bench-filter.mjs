@@ -2,19 +2,35 @@
 // after navigation the filters answer (the app has taken over the page),
 // and how long a topic toggle takes to update the list, to the next frame.
 // Each site is loaded cold RUNS times (default 5) and toggled TOGGLES times
-// (default 20), in Chromium with the CPU slowed 4× (Lighthouse's mobile
-// profile), served over loopback.
+// (default 20), in Chromium on Lighthouse's mobile profile: the CPU slowed
+// 4×, 150 ms round trips, 1.6 Mbit/s down, 750 kbit/s up. Each site is
+// served by nginx with deploy/nginx.conf, so with its brotli copies.
 //
 //   node scripts/bench-filter.mjs dist [other-dist …]
 import { chromium } from 'playwright-core';
+import { spawn } from 'node:child_process';
 import os from 'node:os';
-import { startServer } from '../tests/e2e/helpers.js';
 
 const dists = process.argv.slice(2);
 if (!dists.length) dists.push('dist');
 const runs = Number(process.env.RUNS || 5);
 const toggles = Number(process.env.TOGGLES || 20);
 const slowdown = Number(process.env.CPU_SLOWDOWN || 4);
+const network = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
+
+/** nginx (tests/e2e/nginx.sh) serving `dist` on `port` under /portal/news/. */
+async function startNginx(dist, port) {
+  const nginx = spawn('sh', ['tests/e2e/nginx.sh', dist, String(port)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const base = `http://127.0.0.1:${port}/portal/news/`;
+  for (let i = 0; i < 50; i++) {
+    try {
+      if ((await fetch(base + 'index.html')).ok) return { base, stop: () => nginx.kill() };
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  nginx.kill();
+  throw new Error(`nginx did not start on ${port}`);
+}
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -32,8 +48,7 @@ const browser = await chromium.launch({
 const results = [];
 try {
   for (const [n, dist] of dists.entries()) {
-    const port = 8230 + n;
-    const server = await startServer(dist, port, '/news/', 'index.html');
+    const server = await startNginx(dist, 8230 + n);
     const ready = [];
     const toggle = [];
     const painted = [];
@@ -43,10 +58,15 @@ try {
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
-      await page.goto(`http://127.0.0.1:${port}/news/index.html`);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', network);
+      await page.goto(`${server.base}index.html`);
       await page.waitForSelector('html[data-app=ready]', { state: 'attached', timeout: 120_000 });
       ready.push(await page.evaluate(() => performance.now()));
-      articles = await page.evaluate(async () => (await (await fetch('data/index.json')).json()).articles.length);
+      articles = await page.evaluate(async () => {
+        const index = await (await fetch('data/index.json')).json();
+        return index.list ? index.list.total : index.articles.length;
+      });
       if (i === 0) {
         const chip = page.getByRole('group').first().getByRole('button').nth(1);
         for (let t = 0; t < toggles; t++) {
@@ -77,7 +97,7 @@ try {
     server.stop();
     results.push({ dist, articles, ready, toggle, painted });
     console.log(
-      `bench: ${dist} (${articles} articles, CPU ${slowdown}× slower): filters answer ${median(ready).toFixed(0)} ms after navigation (median of ${runs}); ` +
+      `bench: ${dist} (${articles} articles, Lighthouse's mobile profile): filters answer ${median(ready).toFixed(0)} ms after navigation (median of ${runs}); ` +
         `a toggle updates the list in ${median(toggle).toFixed(1)} ms median, ${p95(toggle).toFixed(1)} ms p95, ` +
         `painted after ${median(painted).toFixed(1)} ms median (${toggles} toggles)`,
     );

@@ -365,7 +365,7 @@ function precacheDownload(dir) {
 //    copies unused for a week are removed.
 //  - Files are compressed on all cores at once.
 const WORTH = /\.(html|js|wasm|css|json|svg|xml|webmanifest)$/;
-const ARCHIVE = /^(data\/articles\/.*\.json|(?!index\.html$|shell\.html$|embed\.html$)[^/]+\.html)$/;
+const ARCHIVE = /^(data\/(articles|list)\/.*\.json|(?!index\.html$|shell\.html$|embed\.html$)[^/]+\.html)$/;
 const CACHE = path.join(root, 'target', 'site-cache', 'compress');
 
 export function brotliQuality(file) {

@@ -1,7 +1,7 @@
 use crate::routes::{CurrentPage, ListOptions};
 use catalog::{Page, TopicId, ViewState};
 use leptos::{html, prelude::*};
-use views::{use_words, CurrentView, LinkBase, SiteIndex};
+use views::{use_words, Archive, CurrentView, LinkBase};
 use wasm_bindgen::JsValue;
 
 /// The current page inside `<article-viewer>`, in the interface's language,
@@ -21,7 +21,7 @@ pub fn EmbeddedPage(root: NodeRef<html::Div>, #[prop(into)] list: Signal<ListOpt
 /// shadow root: `article-open` (`detail.slug`, `detail.title`, `detail.url`)
 /// and `topics-change` (`detail.topics`).
 fn announce(state: Signal<ViewState>, root: NodeRef<html::Div>) {
-    let SiteIndex(index) = expect_context();
+    let Archive { shelf, .. } = expect_context();
     let LinkBase(site) = expect_context();
     let article = Memo::new(move |_| {
         state.with(|s| match &s.page {
@@ -36,7 +36,7 @@ fn announce(state: Signal<ViewState>, root: NodeRef<html::Div>) {
         if started.is_none() {
             return;
         }
-        let title = index.with_value(|ix| ix.article(&slug).map(|a| a.title.clone())).unwrap_or_default();
+        let title = shelf.with_untracked(|s| s.find(&slug).ok().flatten().map(|a| a.title.clone())).unwrap_or_default();
         let detail = js_sys::Object::new();
         set(&detail, "slug", &slug.as_str().into());
         set(&detail, "title", &title.into());

@@ -1,5 +1,5 @@
 use crate::data::{self, DataUrl, UnreadableEntries};
-use crate::hooks::use_load;
+use crate::hooks::{use_archive, use_load};
 use leptos::prelude::*;
 use views::{provide_words, use_words, Lang, LoadError, SiteIndex};
 
@@ -18,6 +18,7 @@ pub fn IndexLoader(
     children: ChildrenFn,
 ) -> impl IntoView {
     provide_context(data.clone());
+    let source = data.clone();
     let around = use_words().lang;
     let asked = move || Lang::choose([lang.get().as_deref(), Some(around.tag())]);
     let early = asked().words();
@@ -35,6 +36,8 @@ pub fn IndexLoader(
         }
         Some(Ok(loaded)) => {
             let site_lang = loaded.index.site.lang.clone();
+            let words = Lang::choose([lang.get_untracked().as_deref(), Some(site_lang.as_str())]).words();
+            provide_context(use_archive(&loaded.index, source.clone(), words));
             provide_context(SiteIndex(StoredValue::new(loaded.index)));
             provide_context(UnreadableEntries(StoredValue::new(loaded.unreadable)));
             let children = children.clone();

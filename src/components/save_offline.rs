@@ -1,7 +1,7 @@
 use crate::data::{self, DataUrl};
-use catalog::ArticleMeta;
+use catalog::Shelf;
 use leptos::{prelude::*, task::spawn_local};
-use views::{use_words, SiteIndex};
+use views::{use_words, Archive};
 
 #[derive(Clone, Copy, PartialEq)]
 enum Saving {
@@ -13,27 +13,47 @@ enum Saving {
     Failed(usize, usize),
 }
 
-/// "Save every article for offline": fetches every body through the service
-/// worker, which keeps what it fetches, and shows how far it got.
+/// "Save every article for offline": fetches the list's parts and every
+/// body through the service worker, which keeps what it fetches, and shows
+/// how far it got.
 #[component]
 pub fn SaveOffline() -> impl IntoView {
-    let SiteIndex(index) = expect_context();
+    let Archive { shelf, .. } = expect_context();
     let source: DataUrl = expect_context();
     let state = RwSignal::new(Saving::Idle);
     let words = use_words();
     let save = move |_| {
-        let articles: Vec<ArticleMeta> = index.with_value(|ix| ix.articles.clone());
-        let total = articles.len();
+        let total = shelf.with_untracked(Shelf::total);
         let source = source.clone();
         state.set(Saving::Running(0, total));
         spawn_local(async move {
             let mut failed = 0;
-            for (done, meta) in articles.into_iter().enumerate() {
-                if data::load_body(source.clone(), meta, words).await.is_err() {
-                    failed += 1;
+            // The list's parts first: filters, later pages and links to
+            // older articles then work offline too.
+            if let Some(parts) = shelf.with_untracked(|s| s.parts().cloned()) {
+                for need in shelf.with_untracked(Shelf::every_part) {
+                    match data::load_part(source.clone(), parts.clone(), need.clone()).await {
+                        Ok(part) => {
+                            shelf.try_update(|s| part.shelve(s));
+                        }
+                        // An article whose chunk failed is counted below.
+                        Err(_) => failed += usize::from(!matches!(need, catalog::Need::Chunk(_))),
+                    }
                 }
-                state.try_set(Saving::Running(done + 1, total));
             }
+            let mut done = 0;
+            for n in 0..shelf.with_untracked(Shelf::chunk_count) {
+                let articles = shelf.try_with_untracked(|s| s.chunk(n)).flatten().map_or_else(Vec::new, |c| c.to_vec());
+                failed += shelf.with_untracked(|s| s.chunk_len(n)).saturating_sub(articles.len());
+                for meta in articles {
+                    if data::load_body(source.clone(), meta, words).await.is_err() {
+                        failed += 1;
+                    }
+                    done += 1;
+                    state.try_set(Saving::Running(done, total));
+                }
+            }
+            let failed = failed.min(total);
             state.try_set(if failed == 0 { Saving::Done(total) } else { Saving::Failed(failed, total) });
         });
     };

@@ -3,7 +3,7 @@
 
 mod read;
 
-use catalog::{ArticleBody, ArticleMeta, Index, Slug, SCHEMA_VERSION};
+use catalog::{ArticleBody, ArticleMeta, Index, ListParts, Need, Shelf, Slug, TopicId, SCHEMA_VERSION};
 use read::Obj;
 use views::Words;
 use wasm_bindgen::{JsCast, JsValue};
@@ -79,7 +79,8 @@ pub async fn load_index(DataUrl(base): DataUrl, words: &'static Words) -> Result
         let slug = js_sys::Reflect::get(entry, &"slug".into()).ok().and_then(|s| s.as_string());
         slug.map_or_else(|| words.entry_number(n), |s| format!("«{s}»"))
     });
-    let index = Index { schema, site, topics, articles };
+    let list = read::list_parts(&raw).map_err(malformed)?;
+    let index = Index { schema, site, topics, articles, list };
     Ok(LoadedIndex { index, unreadable })
 }
 
@@ -99,6 +100,50 @@ fn each<T>(
         }
     }
     (done, unreadable)
+}
+
+/// A file of the list's parts, read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Part {
+    Chunk(usize, Vec<ArticleMeta>),
+    Topic(TopicId, Vec<u32>),
+    Bucket(usize, Vec<ArticleMeta>),
+}
+
+impl Part {
+    /// Puts what the file holds on the shelf.
+    pub fn shelve(self, shelf: &mut Shelf) {
+        match self {
+            Part::Chunk(n, articles) => shelf.add_chunk(n, articles),
+            Part::Topic(t, positions) => shelf.add_topic(&t, positions),
+            Part::Bucket(n, articles) => shelf.add_bucket(n, articles),
+        }
+    }
+}
+
+/// The file of the list's parts that `need` names.
+pub async fn load_part(DataUrl(base): DataUrl, parts: ListParts, need: Need) -> Result<Part, FetchError> {
+    let file = match &need {
+        Need::Chunk(n) => parts.chunk_file(*n),
+        Need::Topic(t) => parts.topic_file(t),
+        Need::Bucket(n) => parts.bucket_file(*n),
+    };
+    let raw = fetch_json(&format!("{base}{file}")).await?;
+    check_schema(raw.number("schema").map_err(FetchError::Malformed)?)?;
+    // The build writes these files with the index; unlike a CMS's index, an
+    // entry that does not read makes the file damaged.
+    let articles = || -> Result<Vec<ArticleMeta>, FetchError> {
+        let (articles, unreadable) = each(&raw.array("articles").map_err(FetchError::Malformed)?, read::article, |n, _| format!("{n}"));
+        match unreadable.into_iter().next() {
+            Some(why) => Err(FetchError::Malformed(why)),
+            None => Ok(articles),
+        }
+    };
+    Ok(match need {
+        Need::Chunk(n) => Part::Chunk(n, articles()?),
+        Need::Bucket(n) => Part::Bucket(n, articles()?),
+        Need::Topic(t) => Part::Topic(t, read::positions(&raw, parts.total).map_err(FetchError::Malformed)?),
+    })
 }
 
 /// An article's text, and what could not be read of it.

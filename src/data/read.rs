@@ -3,7 +3,7 @@
 //! deserializer, and each problem is named by its field.
 
 use catalog::{
-    ArticleBody, ArticleMeta, Block, Date, Image, Inline, Passage, SiteInfo, Slug, Source, Topic, TopicId,
+    ArticleBody, ArticleMeta, Block, Date, Image, Inline, ListParts, Passage, SiteInfo, Slug, Source, Topic, TopicId,
 };
 use js_sys::{Array, Reflect};
 use wasm_bindgen::JsValue;
@@ -118,6 +118,26 @@ pub fn topic(value: JsValue) -> Read<Topic> {
         en_about: o.string("en_about")?,
         count: o.number("count")?,
     })
+}
+
+/// `list`, when the index holds only the list's start.
+pub fn list_parts(index: &Obj) -> Read<Option<ListParts>> {
+    let Some(o) = index.optional_object("list")? else { return Ok(None) };
+    let version = o.string("version").map_err(|e| format!("`list`: {e}"))?;
+    // The version is part of file names: a hash, nothing that could leave the folder.
+    if version.is_empty() || !version.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return Err("`list`: `version` is not a hash".into());
+    }
+    let number = |key| o.number(key).map_err(|e| format!("`list`: {e}"));
+    Ok(Some(ListParts { version, total: number("total")?, chunk: number("chunk")?, buckets: number("buckets")? }))
+}
+
+/// The positions of a topic file: gaps, read back.
+pub fn positions(o: &Obj, total: u32) -> Read<Vec<u32>> {
+    let gaps = o.list("gaps", |v| {
+        v.as_f64().filter(|n| n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n)).map(|n| n as u32).ok_or_else(|| "`gaps` holds a value that is not a whole number".to_owned())
+    })?;
+    catalog::from_gaps(&gaps).filter(|p| p.last().is_none_or(|&last| last < total)).ok_or_else(|| "`gaps` are not positions in the list".into())
 }
 
 pub fn slug(o: &Obj) -> Read<Slug> {

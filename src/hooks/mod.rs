@@ -1,5 +1,6 @@
 //! One hook per file; each returns what it keeps, and the caller provides it.
 
+mod use_archive;
 mod use_history;
 mod use_list_return;
 mod use_load;
@@ -7,6 +8,7 @@ mod use_online;
 mod use_page_title;
 mod use_service_worker;
 
+pub use use_archive::use_archive;
 pub use use_history::{use_history, ViewKeeper};
 pub use use_list_return::use_list_return;
 pub use use_load::use_load;

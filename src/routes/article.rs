@@ -1,24 +1,64 @@
 use crate::data::{self, DataUrl, FetchError};
 use super::PageSettled;
 use crate::hooks::use_load;
-use catalog::Slug;
+use catalog::{ArticleMeta, Slug};
 use leptos::prelude::*;
 use std::sync::Arc;
-use views::{use_words, ArticleView, BodyState, NotFound, SiteIndex};
+use views::{use_words, Archive, ArticleView, BodyState, LoadError, NotFound};
 
-/// An article: its metadata from the index at once, its text fetched.
+/// An article: its metadata from the list (an older one's from its slug
+/// file, fetched first), its text fetched.
 #[component]
 pub fn ArticleRoute(slug: Slug) -> impl IntoView {
-    let SiteIndex(index) = expect_context();
-    let data: DataUrl = expect_context();
+    let Archive { shelf, fetch, failure } = expect_context();
     let words = use_words();
     let settled = use_context::<PageSettled>();
-    let Some(meta) = index.with_value(|ix| ix.article(&slug).cloned()) else {
+    let found = Memo::new({
+        let slug = slug.clone();
+        move |_| shelf.with(|s| s.find(&slug).map(|a| a.cloned()))
+    });
+    Effect::new(move |_| match found.get() {
+        Err(need) => fetch.run(vec![need]),
+        Ok(Some(_)) => {
+            if let Some(need) = shelf.with_untracked(|s| s.unread_slug_file(&slug)) {
+                fetch.run(vec![need]);
+            }
+        }
+        Ok(None) => {}
+    });
+    let settle = move || {
         if let Some(PageSettled(settled)) = settled {
             settled.set(true);
         }
-        return view! { <NotFound /> }.into_any();
     };
+    let retry = Callback::new(move |_| {
+        failure.set(None);
+        if let Err(need) = found.get_untracked() {
+            fetch.run(vec![need]);
+        }
+    });
+    move || match found.get() {
+        Ok(Some(meta)) => view! { <ArticleText meta /> }.into_any(),
+        Ok(None) => {
+            settle();
+            view! { <NotFound /> }.into_any()
+        }
+        Err(_) => (move || {
+            failure.get().map(|why| {
+                settle();
+                view! { <LoadError message=words.list_failure(&why) on_retry=retry /> }
+            })
+        })
+        .into_any(),
+    }
+}
+
+/// An article whose metadata is here: shown at once, its text fetched.
+#[component]
+fn ArticleText(meta: ArticleMeta) -> impl IntoView {
+    let data: DataUrl = expect_context();
+    let words = use_words();
+    let settled = use_context::<PageSettled>();
     let (body, reload) = use_load({
         let meta = meta.clone();
         move || data::load_body(data.clone(), meta.clone(), words)
@@ -40,5 +80,5 @@ pub fn ArticleRoute(slug: Slug) -> impl IntoView {
     let unreadable = Signal::derive(move || {
         body.with(|b| b.as_ref().and_then(|b| b.as_ref().ok()).map(|b| b.unreadable.clone()).unwrap_or_default())
     });
-    view! { <ArticleView meta body=state unreadable on_retry=Callback::new(move |_| reload()) /> }.into_any()
+    view! { <ArticleView meta body=state unreadable on_retry=Callback::new(move |_| reload()) /> }
 }

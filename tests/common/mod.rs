@@ -3,7 +3,7 @@
 
 use catalog::{ArticleBody, ArticleMeta, Block, Date, Index, Inline, Passage, SiteInfo, Slug, Topic, TopicId, ViewState};
 use leptos::{mount::mount_to, prelude::*};
-use views::{provide_words, CurrentView, Lang, Nav, SiteIndex};
+use views::{provide_words, Archive, CurrentView, Lang, Nav, SiteIndex};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
@@ -42,6 +42,7 @@ pub fn index() -> Index {
             article("plant", "2026-01-12", &["industry", "agriculture"]),
             article("fair", "2025-12-01", &["trade", "industry"]),
         ],
+        list: None,
     }
 }
 
@@ -86,6 +87,7 @@ pub fn mount_in<V: IntoView + 'static>(
     document.body().unwrap().append_child(&el).unwrap();
     let state = RwSignal::new(state);
     let handle = mount_to(el.clone(), move || {
+        provide_context(Archive::whole(&index()));
         provide_context(SiteIndex(StoredValue::new(index())));
         provide_words(lang);
         provide_context(CurrentView(state.into()));

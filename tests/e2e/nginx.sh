@@ -1,14 +1,17 @@
 #!/bin/sh
 # Runs Debian's nginx in the foreground on 127.0.0.1:8282 with the shipped
 # deploy/nginx.conf, serving dist/ as /portal/news/. Playwright starts it and
-# stops it (tests run against it as the "nginx" project).
+# stops it (tests run against it as the "nginx" project); the benchmarks
+# serve other builds on other ports: nginx.sh [folder] [port].
 set -eu
 cd "$(dirname "$0")/../.."
 here=$(pwd)
-run="$here/target/nginx"
+site=$(cd "${1:-dist}" && pwd)
+port=${2:-8282}
+run="$here/target/nginx-$port"
 rm -rf "$run"
 mkdir -p "$run/www/portal" "$run/tmp"
-ln -s "$here/dist" "$run/www/portal/news"
+ln -s "$site" "$run/www/portal/news"
 # deploy/nginx.conf includes mime.types from the configuration folder, as on a server.
 ln -s /etc/nginx/mime.types "$run/mime.types"
 
@@ -40,7 +43,7 @@ http {
     include /etc/nginx/mime.types;
     sendfile on;
     server {
-        listen 127.0.0.1:8282;
+        listen 127.0.0.1:$port;
         server_name localhost;
         root $run/www;
         include $here/deploy/nginx.conf;

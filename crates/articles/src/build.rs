@@ -3,7 +3,7 @@
 
 use crate::content::{ArticleReader, Content, TopicDef};
 use crate::render::{Renderer, Shell};
-use catalog::{ArticleBody, ArticleMeta, Index, Topic};
+use catalog::{ArticleBody, ArticleMeta, Index, ListParts, Topic};
 use sha2::{Digest, Sha256};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -46,7 +46,65 @@ pub fn index<B>(content: &Content<B>, bodies: &[String]) -> Index {
             .zip(bodies)
             .map(|(a, body)| ArticleMeta { body: Some(body.clone()), ..a.meta.clone() })
             .collect(),
+        list: None,
     }
+}
+
+/// Articles per chunk of the list, the index's own included: one page.
+pub const CHUNK: usize = views::PAGE_SIZE;
+/// Articles per slug file, on average.
+const PER_BUCKET: usize = 16;
+
+/// The data files of `index` (every article, newest first): `index.json`
+/// and, when the list is longer than one chunk, the list's parts. The
+/// index then holds the first chunk and where the rest is, so its size,
+/// and the first view's, do not grow with the archive (`docs/schema.md`,
+/// "The list in parts"). Paths are relative to the site folder.
+pub fn data_files(index: &Index) -> Vec<(PathBuf, Vec<u8>)> {
+    let articles = &index.articles;
+    if articles.len() <= CHUNK {
+        return vec![(PathBuf::from("data/index.json"), json(index))];
+    }
+    #[derive(serde::Serialize)]
+    struct Articles<'a> {
+        schema: u32,
+        articles: &'a [ArticleMeta],
+    }
+    #[derive(serde::Serialize)]
+    struct Positions {
+        schema: u32,
+        gaps: Vec<u32>,
+    }
+    let schema = catalog::SCHEMA_VERSION;
+    let buckets = articles.len().div_ceil(PER_BUCKET) as u32;
+    // (kind and number, bytes); each file's name gets the version once all are made.
+    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
+    for (n, chunk) in articles.chunks(CHUNK).enumerate().skip(1) {
+        parts.push((format!("chunk-{n}"), json(&Articles { schema, articles: chunk })));
+    }
+    for topic in index.topics.iter().filter(|t| t.count > 0) {
+        let positions: Vec<u32> =
+            (0..articles.len() as u32).filter(|&p| articles[p as usize].topics.contains(&topic.id)).collect();
+        parts.push((format!("topic-{}", topic.id), json(&Positions { schema, gaps: catalog::to_gaps(&positions) })));
+    }
+    let mut filed = vec![Vec::new(); buckets as usize];
+    for a in articles {
+        filed[catalog::bucket(a.slug.as_str(), buckets)].push(a.clone());
+    }
+    for (n, bucket) in filed.iter().enumerate() {
+        parts.push((format!("slugs-{n}"), json(&Articles { schema, articles: bucket })));
+    }
+    let mut digest = Sha256::new();
+    for (name, bytes) in &parts {
+        digest.update(name.as_bytes());
+        digest.update(bytes);
+    }
+    let version: String = digest.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
+    let list = ListParts { version: version.clone(), total: articles.len() as u32, chunk: CHUNK as u32, buckets };
+    let head = Index { articles: articles[..CHUNK].to_vec(), list: Some(list), ..index.clone() };
+    let mut out = vec![(PathBuf::from("data/index.json"), json(&head))];
+    out.extend(parts.into_iter().map(|(name, bytes)| (PathBuf::from(format!("data/list/{name}.{version}.json")), bytes)));
+    out
 }
 
 /// Every file of the build: (path relative to the output folder, bytes).
@@ -60,7 +118,7 @@ pub fn files(content: &Content, shell: Option<&Shell>) -> Vec<(PathBuf, Vec<u8>)
         bodies.push(file);
     }
     let index = index(content, &bodies);
-    out.insert(0, (PathBuf::from("data/index.json"), json(&index)));
+    out.splice(0..0, data_files(&index));
     if let Some(shell) = shell {
         let site = index.site.clone();
         let renderer = Renderer::new(index);
@@ -120,8 +178,8 @@ pub fn write_site(out: &Path, content: &Content<String>, reader: &ArticleReader,
     let bodies: Vec<String> = articles.iter().map(|a| a.body.clone()).collect();
     let index = index(content, &bodies);
     let site = index.site.clone();
-    // The index's bytes now, so that the renderer can take the index itself.
-    let index_json = json(&index);
+    // The data files now, so that the renderer can take the index itself.
+    let data = data_files(&index);
     let renderer = shell.map(|_| Renderer::new(index));
     let written = std::sync::atomic::AtomicUsize::new(0);
     let put = |rel: &Path, bytes: &[u8]| -> io::Result<()> {
@@ -153,10 +211,14 @@ pub fn write_site(out: &Path, content: &Content<String>, reader: &ArticleReader,
         let parts: Vec<_> = articles.chunks(chunk).map(|part| scope.spawn(|| part.iter().try_for_each(&one))).collect();
         parts.into_iter().try_for_each(|t| t.join().expect("an article writer panicked"))
     })?;
-    remove_stale_bodies(out, bodies.iter().map(|b| out.join("data").join(b)).collect())?;
+    let ours = bodies.iter().map(|b| out.join("data").join(b)).chain(data.iter().map(|(rel, _)| out.join(rel)));
+    remove_stale_data(out, ours.collect(), previous_list(out))?;
 
-    put(Path::new("data/index.json"), &index_json)?;
-    let mut total = bodies.len() + 1;
+    // The index last, once every file it names is there.
+    for (rel, bytes) in data.iter().rev() {
+        put(rel, bytes)?;
+    }
+    let mut total = bodies.len() + data.len();
     if let (Some(shell), Some(renderer)) = (shell, &renderer) {
         put(Path::new("shell.html"), renderer.app_shell(shell).as_bytes())?;
         for number in 1..=list_pages(content) {
@@ -183,12 +245,26 @@ fn write_if_changed(path: &Path, bytes: &[u8]) -> io::Result<bool> {
     Ok(true)
 }
 
-/// Removes the body files in `out` that this build does not have.
-fn remove_stale_bodies(out: &Path, ours: std::collections::HashSet<PathBuf>) -> io::Result<()> {
-    if let Ok(entries) = std::fs::read_dir(out.join("data/articles")) {
+/// The version of the list parts the index in `out` names, before this
+/// build replaces it.
+fn previous_list(out: &Path) -> Option<String> {
+    let index: Index = serde_json::from_slice(&std::fs::read(out.join("data/index.json")).ok()?).ok()?;
+    Some(index.list?.version)
+}
+
+/// Removes the body and list files in `out` that this build does not have.
+/// The list files of `previous` stay: a reader whose app is still on the
+/// build before (an open tab, its service worker's copy of the index) can
+/// still page and filter; the build after this one removes them.
+fn remove_stale_data(out: &Path, ours: std::collections::HashSet<PathBuf>, previous: Option<String>) -> io::Result<()> {
+    let kept = previous.map(|v| format!(".{v}.json"));
+    for folder in ["data/articles", "data/list"] {
+        let Ok(entries) = std::fs::read_dir(out.join(folder)) else { continue };
         for entry in entries.flatten() {
             let path = entry.path();
-            if !ours.contains(&path) && path.extension().is_some_and(|x| x == "json") {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let previous = folder == "data/list" && kept.as_ref().is_some_and(|k| name.ends_with(k.as_str()));
+            if !ours.contains(&path) && !previous && path.extension().is_some_and(|x| x == "json") {
                 std::fs::remove_file(&path)?;
             }
         }
@@ -200,7 +276,7 @@ fn remove_stale_bodies(out: &Path, ours: std::collections::HashSet<PathBuf>) -> 
 /// alone, and removes body files of earlier builds. Returns how many were written.
 pub fn write(out: &Path, files: &[(PathBuf, Vec<u8>)]) -> io::Result<usize> {
     // A set, not a scan of `files` per entry: 10,000 bodies stay linear.
-    remove_stale_bodies(out, files.iter().map(|(rel, _)| out.join(rel)).collect())?;
+    remove_stale_data(out, files.iter().map(|(rel, _)| out.join(rel)).collect(), previous_list(out))?;
     let mut written = 0;
     for (rel, bytes) in files {
         if write_if_changed(&out.join(rel), bytes)? {

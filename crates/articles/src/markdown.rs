@@ -181,11 +181,7 @@ impl Builder<'_> {
     fn end(&mut self, tag: TagEnd) {
         match tag {
             // Each HTML block is a passage of its own, as it was written.
-            TagEnd::Paragraph | TagEnd::CodeBlock | TagEnd::HtmlBlock => {
-                if !self.in_item() {
-                    self.close_passage();
-                }
-            }
+            TagEnd::Paragraph | TagEnd::CodeBlock | TagEnd::HtmlBlock if !self.in_item() => self.close_passage(),
             TagEnd::Heading(level) => {
                 let content = self.take_root();
                 let level = match level {

@@ -5,7 +5,7 @@
 use catalog::{ArticleBody, ArticleMeta, Index, SiteInfo, ViewState};
 use leptos::prelude::*;
 use std::sync::Arc;
-use views::{provide_words, ArticleView, BodyState, CurrentView, Frame, Lang, ListView, Nav, SiteIndex};
+use views::{provide_words, Archive, ArticleView, BodyState, CurrentView, Frame, Lang, ListView, Nav, SiteIndex};
 
 /// Where the page's head tags go in the shell.
 pub const HEAD_MARK: &str = "<!--page-head-->";
@@ -60,6 +60,7 @@ impl Renderer {
         let site = index.site.clone();
         let lang = Lang::choose([Some(site.lang.as_str())]);
         owner.with(|| {
+            provide_context(Archive::whole(&index));
             provide_context(SiteIndex(StoredValue::new(index)));
             provide_words(lang);
             provide_context(Nav::none());

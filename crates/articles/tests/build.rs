@@ -145,21 +145,28 @@ fn text_is_escaped_and_a_public_url_gives_canonical_links_and_a_sitemap() {
     assert!(sitemap.contains("<loc>https://news.example.org/kirov/x.html</loc><lastmod>2026-01-02</lastmod>"), "{sitemap}");
 }
 
+/// A site of `count` articles, one a day from 2025-01-01, every third on
+/// industry, the rest on trade.
+fn long_list(content: &Path, count: usize) {
+    std::fs::create_dir_all(content.join("articles")).unwrap();
+    std::fs::write(content.join("site.toml"), "title = \"T\"\nlang = \"ru\"\nurl = \"https://news.example.org/\"\n").unwrap();
+    std::fs::copy(repo().join("content/topics.toml"), content.join("topics.toml")).unwrap();
+    for i in 0..count {
+        let date = format!("2025-{:02}-{:02}", i / 28 + 1, i % 28 + 1);
+        let topic = if i % 3 == 0 { "industry" } else { "trade" };
+        std::fs::write(
+            content.join(format!("articles/{date}-n{i}.md")),
+            format!("+++\ntitle = \"Новость {i}\"\ndate = {date}\ntopics = [\"{topic}\"]\nsummary = \"s\"\n+++\n\nТекст.\n"),
+        )
+        .unwrap();
+    }
+}
+
 #[test]
 fn a_long_list_is_split_into_linked_pages() {
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path();
-    std::fs::create_dir(content.join("articles")).unwrap();
-    std::fs::write(content.join("site.toml"), "title = \"T\"\nlang = \"ru\"\nurl = \"https://news.example.org/\"\n").unwrap();
-    std::fs::copy(repo().join("content/topics.toml"), content.join("topics.toml")).unwrap();
-    for i in 0..45 {
-        let date = format!("2025-{:02}-{:02}", i / 28 + 1, i % 28 + 1);
-        std::fs::write(
-            content.join(format!("articles/{date}-n{i}.md")),
-            format!("+++\ntitle = \"Новость {i}\"\ndate = {date}\ntopics = [\"trade\"]\nsummary = \"s\"\n+++\n\nТекст.\n"),
-        )
-        .unwrap();
-    }
+    long_list(content, 45);
     let c = load(content);
     let files = build::files(&c, Some(&shell()));
     let cards = |html: &str| html.matches("data-testid=\"article-card\"").count();
@@ -243,4 +250,110 @@ fn the_site_streamed_on_all_cores_is_the_build_file_for_file_and_a_rebuild_write
 
     let (written, total) = build::write_site(all.path(), &lean, &reader, Some(&shell)).unwrap();
     assert_eq!((written, total), (0, files.len()), "an unchanged rebuild rewrites nothing");
+}
+
+fn parse<T: serde::de::DeserializeOwned>(files: &[(PathBuf, Vec<u8>)], name: &str) -> T {
+    let (_, bytes) = files.iter().find(|(p, _)| p == Path::new(name)).unwrap_or_else(|| panic!("no {name}"));
+    serde_json::from_slice(bytes).unwrap()
+}
+
+#[derive(serde::Deserialize)]
+struct Articles {
+    articles: Vec<catalog::ArticleMeta>,
+}
+
+#[derive(serde::Deserialize)]
+struct Positions {
+    gaps: Vec<u32>,
+}
+
+#[test]
+fn a_long_list_ships_its_first_page_in_the_index_and_the_rest_in_parts() {
+    let dir = tempfile::tempdir().unwrap();
+    long_list(dir.path(), 45);
+    let c = load(dir.path());
+    let files = build::files(&c, None);
+    let bodies: Vec<String> = files.iter().filter_map(|(p, _)| p.strip_prefix("data").ok()?.to_str().filter(|p| p.starts_with("articles/")).map(String::from)).collect();
+    let whole = build::index(&c, &c.articles.iter().map(|a| bodies.iter().find(|b| b.starts_with(&format!("articles/{}.", a.meta.slug))).unwrap().clone()).collect::<Vec<_>>());
+
+    let head: catalog::Index = parse(&files, "data/index.json");
+    let list = head.list.clone().expect("the index says where the rest is");
+    assert_eq!((head.articles.len(), list.total, list.chunk, list.buckets), (20, 45, 20, 3));
+    assert_eq!(head.articles, whole.articles[..20]);
+    assert_eq!(head.topics, whole.topics, "every topic's count, for the whole list");
+    assert_eq!(list.version.len(), 16);
+
+    // The chunks, after the index's own, are the rest of the list in order.
+    let mut all = head.articles.clone();
+    for n in 1..3 {
+        all.extend(parse::<Articles>(&files, &format!("data/{}", list.chunk_file(n))).articles);
+    }
+    assert_eq!(all, whole.articles);
+    // A topic's positions are exactly its articles'.
+    let industry = catalog::TopicId::new("industry");
+    let gaps = parse::<Positions>(&files, &format!("data/{}", list.topic_file(&industry))).gaps;
+    let positions: Vec<u32> = catalog::from_gaps(&gaps).unwrap();
+    let want: Vec<u32> = (0..45).filter(|&p| whole.articles[p as usize].topics.contains(&industry)).collect();
+    assert_eq!((positions.len(), &positions), (15, &want));
+    // Each article is in the slug file its slug names, and only there.
+    let mut filed = Vec::new();
+    for n in 0..3 {
+        for a in parse::<Articles>(&files, &format!("data/{}", list.bucket_file(n))).articles {
+            assert_eq!(catalog::bucket(a.slug.as_str(), 3), n, "{}", a.slug);
+            filed.push(a);
+        }
+    }
+    filed.sort_by(|a, b| a.slug.cmp(&b.slug));
+    let mut every = whole.articles.clone();
+    every.sort_by(|a, b| a.slug.cmp(&b.slug));
+    assert_eq!(filed, every);
+    // Nothing else in the list's folder.
+    assert_eq!(files.iter().filter(|(p, _)| p.starts_with("data/list")).count(), 2 + 2 + 3);
+
+    // The shelf over the parts shows what the shelf over the whole list shows.
+    let mut shelf = catalog::Shelf::new(&head);
+    let full = catalog::Shelf::new(&whole);
+    for need in shelf.every_part() {
+        match need {
+            catalog::Need::Chunk(n) => shelf.add_chunk(n, parse::<Articles>(&files, &format!("data/{}", list.chunk_file(n))).articles),
+            catalog::Need::Topic(t) => shelf.add_topic(&t, catalog::from_gaps(&parse::<Positions>(&files, &format!("data/{}", list.topic_file(&t))).gaps).unwrap()),
+            catalog::Need::Bucket(n) => shelf.add_bucket(n, parse::<Articles>(&files, &format!("data/{}", list.bucket_file(n))).articles),
+        }
+    }
+    for topics in [vec![], vec![industry.clone()], vec![catalog::TopicId::new("trade"), industry]] {
+        for number in 1..=4 {
+            assert_eq!(shelf.page(&topics, number, 7), full.page(&topics, number, 7), "{topics:?} page {number}");
+        }
+    }
+}
+
+#[test]
+fn a_new_build_of_a_long_list_replaces_its_parts() {
+    let dir = tempfile::tempdir().unwrap();
+    long_list(dir.path(), 30);
+    let out = tempfile::tempdir().unwrap();
+    let mut report = Report::default();
+    let build = |report: &mut Report| {
+        let (lean, reader) = content::load_with(dir.path(), report, |meta, body| build::body_name(meta, &body)).unwrap();
+        build::write_site(out.path(), &lean, &reader, None).unwrap()
+    };
+    build(&mut report);
+    let before: Vec<PathBuf> = tree(out.path()).into_keys().filter(|p| p.starts_with("data/list")).collect();
+    assert_eq!(before.len(), 1 + 2 + 2, "{before:?}");
+    assert_eq!(build(&mut report).0, 0, "an unchanged rebuild rewrites nothing");
+
+    // The next build's parts are all new; the build before's stay for the
+    // readers still on it, and go with the build after.
+    let parts = || -> Vec<PathBuf> { tree(out.path()).into_keys().filter(|p| p.starts_with("data/list")).collect() };
+    long_list(dir.path(), 31);
+    build(&mut report);
+    let second: Vec<PathBuf> = parts().into_iter().filter(|p| !before.contains(p)).collect();
+    assert_eq!(second.len(), 5, "every part is named by the new version: {second:?}");
+    assert_eq!(parts().len(), 10);
+    long_list(dir.path(), 32);
+    build(&mut report);
+    let third = parts();
+    assert_eq!(third.len(), 10);
+    assert!(before.iter().all(|p| !third.contains(p)), "the first build's parts are gone");
+    assert!(second.iter().all(|p| third.contains(p)), "the second build's stay for its readers");
 }

@@ -16,8 +16,11 @@ pub struct Index {
     pub site: SiteInfo,
     /// In display order.
     pub topics: Vec<Topic>,
-    /// Newest first.
+    /// Newest first: every article, or with `list`, the first of them.
     pub articles: Vec<ArticleMeta>,
+    /// Where the rest of the list is, when `articles` holds only its start.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list: Option<crate::ListParts>,
 }
 
 impl Index {
@@ -25,9 +28,6 @@ impl Index {
         self.topics.iter().find(|t| &t.id == id)
     }
 
-    pub fn article(&self, slug: &Slug) -> Option<&ArticleMeta> {
-        self.articles.iter().find(|a| &a.slug == slug)
-    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -11,6 +11,7 @@ mod href;
 mod ids;
 mod lang;
 mod route;
+mod shelf;
 #[cfg(feature = "tagging")]
 mod tag;
 
@@ -20,10 +21,11 @@ pub use bundle::{
 };
 pub use date::Date;
 pub use embed::{EmbedOptions, Theme, EMBED_LIMIT};
-pub use filter::{filter, passages_with_topic};
+pub use filter::passages_with_topic;
 pub use href::is_safe_href;
 pub use ids::{Slug, TopicId};
 pub use lang::{plural_ru, Plural};
 pub use route::{Page, ViewState};
+pub use shelf::{bucket, from_gaps, to_gaps, ListPage, ListParts, Need, Shelf};
 #[cfg(feature = "tagging")]
 pub use tag::Tagger;

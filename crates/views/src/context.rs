@@ -1,9 +1,29 @@
-use catalog::{Index, ViewState};
+use catalog::{Index, Need, Shelf, ViewState};
 use leptos::prelude::*;
 
-/// The loaded index. It does not change while a page is open.
+/// The loaded index: the site, its topics and the list's first articles. It
+/// does not change while a page is open.
 #[derive(Clone, Copy)]
 pub struct SiteIndex(pub StoredValue<Index>);
+
+/// The list's articles as far as they are here. A view that lacks some asks
+/// `fetch` for the files; the shelf grows when they come, and the view with it.
+#[derive(Clone, Copy)]
+pub struct Archive {
+    pub shelf: RwSignal<Shelf>,
+    /// Brings the files a view needs. Pages rendered ahead of time have the
+    /// whole list and never ask.
+    pub fetch: Callback<Vec<Need>>,
+    /// Why the last files asked for could not be had; asking again clears it.
+    pub failure: RwSignal<Option<String>>,
+}
+
+impl Archive {
+    /// An archive with every article on its shelf, for pages rendered ahead of time.
+    pub fn whole(index: &Index) -> Self {
+        Self { shelf: RwSignal::new(Shelf::new(index)), fetch: Callback::new(|_| {}), failure: RwSignal::new(None) }
+    }
+}
 
 /// The view the reader is on: the page, the topics, the lens.
 #[derive(Clone, Copy)]

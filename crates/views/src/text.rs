@@ -104,6 +104,8 @@ pub struct Words {
     pub loading_body: &'static str,
     pub body_failed: &'static str,
     pub body_missing: &'static str,
+    /// A part of the list is gone from the server: a newer build replaced it.
+    pub list_moved: &'static str,
     pub offline_not_saved: &'static str,
     pub not_found: &'static str,
     pub not_found_hint: &'static str,
@@ -156,6 +158,7 @@ pub static RU: Words = Words {
     loading_body: "Загружаем текст статьи…",
     body_failed: "Не удалось загрузить текст статьи",
     body_missing: "файла с текстом нет на сервере",
+    list_moved: "на сайте вышло обновление — перезагрузите страницу",
     offline_not_saved: "нет сети, а эта статья не сохранена для чтения без сети",
     not_found: "Статья не найдена",
     not_found_hint: "Возможно, её убрали или ссылка набрана с ошибкой.",
@@ -207,6 +210,7 @@ pub static EN: Words = Words {
     loading_body: "Loading the article's text…",
     body_failed: "Could not load the text of",
     body_missing: "the text file is not on the server",
+    list_moved: "the site has been updated: reload the page",
     offline_not_saved: "there is no network, and this article was not saved for offline reading",
     not_found: "Article not found",
     not_found_hint: "It may have been removed, or the link was mistyped.",
@@ -431,6 +435,7 @@ impl Words {
             loading_body,
             body_failed,
             body_missing,
+            list_moved,
             offline_not_saved,
             not_found,
             not_found_hint,
@@ -453,7 +458,7 @@ impl Words {
             *list_heading, *topics, *all_topics, *article_topics, *sample, *sample_hint, *back_to_list, *crumbs,
             *source, *mentions, *people, *places, *organizations, *lens, *next_passage, *pages, *newer, *older,
             *show_all, *empty, *empty_hint, *retry, *loading_list, *list_failed, *loading_body, *body_failed,
-            *body_missing, *offline_not_saved, *not_found, *not_found_hint, *footer, *no_connection, *not_json,
+            *body_missing, *list_moved, *offline_not_saved, *not_found, *not_found_hint, *footer, *no_connection, *not_json,
             *offline, *update_ready, *update, *not_now, *save_all, *saving_label, *embed_failed,
         ];
         all.extend(months);

@@ -1,14 +1,12 @@
 use super::{TopicLabels, ViewLink};
-use crate::{use_words, SiteIndex};
-use catalog::ViewState;
+use crate::use_words;
+use catalog::{ArticleMeta, ViewState};
 use leptos::prelude::*;
 
 /// One article in the list: date, headline, summary, topics.
 #[component]
-pub fn ArticleCard(position: usize) -> impl IntoView {
-    let SiteIndex(index) = expect_context();
+pub fn ArticleCard(#[prop(name = "article")] a: ArticleMeta) -> impl IntoView {
     let words = use_words();
-    let a = index.with_value(|ix| ix.articles[position].clone());
     view! {
         <article class="card" lang=a.lang data-testid="article-card">
             <p class="card__meta">

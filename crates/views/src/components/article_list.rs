@@ -1,13 +1,19 @@
 use super::ArticleCard;
+use catalog::ArticleMeta;
 use leptos::prelude::*;
 
-/// The cards of the articles at `positions` in the index.
+/// The cards of `entries`, each keyed by its place in the list.
 #[component]
-pub fn ArticleList(#[prop(into)] positions: Signal<Vec<usize>>) -> impl IntoView {
+pub fn ArticleList(
+    #[prop(into)] entries: Signal<Vec<(usize, ArticleMeta)>>,
+    /// While the next entries are on their way.
+    #[prop(optional, into)]
+    busy: Signal<bool>,
+) -> impl IntoView {
     view! {
-        <ul class="article-list" data-testid="article-list">
-            <For each=move || positions.get() key=|position| *position let(position)>
-                <li class="article-list__item"><ArticleCard position /></li>
+        <ul class="article-list" data-testid="article-list" aria-busy=move || busy.get().then_some("true")>
+            <For each=move || entries.get() key=|(position, _)| *position let((_, article))>
+                <li class="article-list__item"><ArticleCard article /></li>
             </For>
         </ul>
     }

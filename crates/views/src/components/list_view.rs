@@ -1,12 +1,19 @@
-use super::{ArticleList, TopicFilter, ViewLink};
-use crate::{use_words, CurrentView, Nav, SiteIndex};
-use catalog::{Page, ViewState};
+use super::{ArticleList, LoadError, TopicFilter, ViewLink};
+use crate::{use_words, Archive, CurrentView, Nav};
+use catalog::{ListPage, Need, Page, ViewState};
 use leptos::prelude::*;
 
 /// Articles on one page of the list. Later pages are real files
 /// (`page-2.html`, …), so older articles are reachable without JavaScript
 /// and by crawlers, and the page never holds thousands of cards.
 pub const PAGE_SIZE: usize = 20;
+
+/// The page of the list shown, and what the shelf lacks for the one asked.
+#[derive(Clone, PartialEq)]
+struct Listing {
+    page: Option<ListPage>,
+    missing: Vec<Need>,
+}
 
 /// The list of articles, newest first, with the topic filter.
 #[component]
@@ -16,37 +23,52 @@ pub fn ListView(
     #[prop(default = true)]
     filter: bool,
 ) -> impl IntoView {
-    let SiteIndex(index) = expect_context();
+    let Archive { shelf, fetch, failure } = expect_context();
     let CurrentView(selection) = expect_context();
     let nav: Nav = expect_context();
     let words = use_words();
 
     let chosen = Memo::new(move |_| selection.with(|s| s.topics.clone()));
-    let matching = Memo::new(move |_| chosen.with(|c| index.with_value(|ix| catalog::filter(ix, c))));
-    let total = index.with_value(|ix| ix.articles.len());
-    let page_count = Memo::new(move |_| matching.with(Vec::len).div_ceil(page_size).max(1) as u32);
-    // A page past the end (the list got shorter) shows the last one.
-    let current = Memo::new(move |_| {
-        let asked = selection.with(|s| match s.page {
+    let number = Memo::new(move |_| {
+        selection.with(|s| match s.page {
             Page::List { number } => number,
             Page::Article(_) => 1,
-        });
-        asked.clamp(1, page_count.get())
+        })
     });
-    let on_page = Memo::new(move |_| {
-        let start = (current.get() as usize - 1) * page_size;
-        matching.with(|m| m.iter().copied().skip(start).take(page_size).collect::<Vec<_>>())
+    // The page asked for once the shelf has it; until then the page the
+    // reader was on stays, and what is missing is fetched.
+    let listing = Memo::new(move |before: Option<&Listing>| {
+        match chosen.with(|c| shelf.with(|s| s.page(c, number.get(), page_size))) {
+            Ok(page) => Listing { page: Some(page), missing: Vec::new() },
+            Err(missing) => Listing { page: before.and_then(|b| b.page.clone()), missing },
+        }
     });
+    let missing = move || listing.with(|l| l.missing.clone());
+    Effect::new(move |_| {
+        let missing = missing();
+        if !missing.is_empty() {
+            fetch.run(missing);
+        }
+    });
+    let shown = move |f: &dyn Fn(&ListPage) -> usize| listing.with(|l| l.page.as_ref().map(f));
+    let entries = Signal::derive(move || listing.with(|l| l.page.as_ref().map(|p| p.entries.clone()).unwrap_or_default()));
+    let current = Memo::new(move |_| shown(&|p| p.number as usize).unwrap_or(1) as u32);
+    let page_count = Memo::new(move |_| shown(&|p| p.pages as usize).unwrap_or(1) as u32);
     let show_all = move |_| nav.go(ViewState::list(Vec::new()));
+    let retry = Callback::new(move |_| {
+        failure.set(None);
+        fetch.run(listing.with_untracked(|l| l.missing.clone()));
+    });
 
     view! {
         <h1 class="page-title" tabindex="-1">{words.list_heading}</h1>
         {filter.then(|| view! { <TopicFilter /> })}
         <p class="result-count" role="status" data-testid="result-count">
-            {move || words.shown(matching.with(Vec::len), total)}
+            {move || listing.with(|l| l.page.as_ref().map(|p| words.shown(p.matching, p.total)))}
         </p>
+        {move || failure.get().map(|why| view! { <LoadError message=words.list_failure(&why) on_retry=retry /> })}
         <Show
-            when=move || matching.with(|p| !p.is_empty())
+            when=move || shown(&|p| p.matching).is_none_or(|n| n > 0)
             fallback=move || view! {
                 <div class="empty-state" data-testid="empty-state">
                     <p class="empty-state__title">{words.empty}</p>
@@ -55,7 +77,7 @@ pub fn ListView(
                 </div>
             }
         >
-            <ArticleList positions=on_page />
+            <ArticleList entries busy=Signal::derive(move || listing.with(|l| !l.missing.is_empty())) />
         </Show>
         <Show when=move || { page_count.get() > 1 }>
             <nav class="pager" aria-label=words.pages>

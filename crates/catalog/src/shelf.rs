@@ -1,0 +1,456 @@
+//! The list in parts. A site's index carries the newest articles and every
+//! topic's count; the rest of the archive is in files fetched when a filter,
+//! a later page or a link to an older article needs them (`docs/schema.md`,
+//! "The list in parts"). What the first view costs does not grow with the
+//! archive. An index that lists every article (a CMS may write one) is the
+//! same shelf with nothing left to fetch.
+
+use crate::{ArticleMeta, Index, Slug, TopicId};
+use serde::{Deserialize, Serialize};
+use std::cmp::Reverse;
+use std::sync::Arc;
+
+/// `Index.list`: where the rest of the list is, when the index holds only
+/// its start. The files are in `list/` beside the index, each named with
+/// `version`, a hash of all of them, so a server and the service worker can
+/// keep each for good and a new build never mixes with an old one.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ListParts {
+    pub version: String,
+    /// Articles in the whole list.
+    pub total: u32,
+    /// Articles per chunk file; the index's `articles` are chunk 0.
+    pub chunk: u32,
+    /// How many slug files the articles are spread over.
+    pub buckets: u32,
+}
+
+impl ListParts {
+    /// Chunk `n`: the articles at list positions `n * chunk ..`.
+    pub fn chunk_file(&self, n: usize) -> String {
+        format!("list/chunk-{n}.{}.json", self.version)
+    }
+
+    /// The list positions of the articles that carry `topic`.
+    pub fn topic_file(&self, topic: &TopicId) -> String {
+        format!("list/topic-{}.{}.json", topic.as_str(), self.version)
+    }
+
+    /// The articles whose slugs fall in bucket `n` (`bucket`).
+    pub fn bucket_file(&self, n: usize) -> String {
+        format!("list/slugs-{n}.{}.json", self.version)
+    }
+}
+
+/// The bucket a slug's article is filed in: FNV-1a (32 bits) of the slug's
+/// bytes, modulo the number of buckets.
+pub fn bucket(slug: &str, buckets: u32) -> usize {
+    let hash = slug.bytes().fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
+    (hash % buckets.max(1)) as usize
+}
+
+/// Sorted positions written as gaps: the first position, then each one's
+/// distance from the one before. Small numbers, so the file compresses well.
+pub fn to_gaps(positions: &[u32]) -> Vec<u32> {
+    let mut last = 0;
+    positions
+        .iter()
+        .enumerate()
+        .map(|(i, &p)| {
+            let gap = if i == 0 { p } else { p - last };
+            last = p;
+            gap
+        })
+        .collect()
+}
+
+/// The positions `to_gaps` wrote; `None` when they overflow.
+pub fn from_gaps(gaps: &[u32]) -> Option<Vec<u32>> {
+    let mut at: Option<u32> = None;
+    gaps.iter()
+        .map(|&g| {
+            let next = match at {
+                None => g,
+                Some(p) => p.checked_add(g).filter(|_| g > 0)?,
+            };
+            at = Some(next);
+            Some(next)
+        })
+        .collect()
+}
+
+/// A file the shelf lacks for what was asked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Need {
+    Chunk(usize),
+    Topic(TopicId),
+    Bucket(usize),
+}
+
+/// One page of the list as asked: which articles, and how many match.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ListPage {
+    /// Articles that match the chosen topics.
+    pub matching: usize,
+    /// Articles in the whole list.
+    pub total: usize,
+    /// The page shown: the one asked for, or the last when that is past the end.
+    pub number: u32,
+    pub pages: u32,
+    /// (list position, article) for each article on the page.
+    pub entries: Vec<(usize, ArticleMeta)>,
+}
+
+/// The articles known so far, in list order (newest first), and what the
+/// rest of the list is made of.
+#[derive(Clone, Debug, Default)]
+pub struct Shelf {
+    total: usize,
+    chunk: usize,
+    parts: Option<ListParts>,
+    /// By chunk number; plain vectors and searches rather than maps, which
+    /// would cost the wasm more than these lookups cost the reader.
+    chunks: Vec<Option<Arc<[ArticleMeta]>>>,
+    /// Positions per topic, sorted; topics with no article are left out.
+    topics: Vec<(TopicId, Arc<[u32]>)>,
+    /// Topics whose positions are in a file not fetched yet.
+    unfetched: Vec<TopicId>,
+    /// Articles found through a slug file.
+    by_slug: Vec<ArticleMeta>,
+    /// The slug files read so far.
+    buckets_read: Vec<usize>,
+}
+
+impl Shelf {
+    /// The shelf of `index`: in parts when it says so, else every article,
+    /// sorted newest first (ties keep the index's order).
+    pub fn new(index: &Index) -> Self {
+        match &index.list {
+            Some(parts) => Self {
+                total: parts.total as usize,
+                chunk: (parts.chunk as usize).max(1),
+                chunks: vec![Some(index.articles.clone().into())],
+                unfetched: index.topics.iter().filter(|t| t.count > 0).map(|t| t.id.clone()).collect(),
+                parts: Some(parts.clone()),
+                ..Self::default()
+            },
+            None => Self::whole(index),
+        }
+    }
+
+    fn whole(index: &Index) -> Self {
+        let mut order: Vec<usize> = (0..index.articles.len()).collect();
+        // An unstable sort with the position as the tie breaker gives the
+        // stable order in less wasm.
+        order.sort_unstable_by_key(|&i| (Reverse(index.articles[i].date), i));
+        let articles: Vec<ArticleMeta> = order.iter().map(|&i| index.articles[i].clone()).collect();
+        let topics = index
+            .topics
+            .iter()
+            .map(|t| {
+                let positions = (0..articles.len() as u32).filter(|&p| articles[p as usize].topics.contains(&t.id));
+                (t.id.clone(), positions.collect())
+            })
+            .collect();
+        Self {
+            total: articles.len(),
+            chunk: articles.len().max(1),
+            chunks: vec![Some(articles.into())],
+            topics,
+            ..Self::default()
+        }
+    }
+
+    /// Where the parts are, when the list comes in parts.
+    pub fn parts(&self) -> Option<&ListParts> {
+        self.parts.as_ref()
+    }
+
+    pub fn total(&self) -> usize {
+        self.total
+    }
+
+    /// How many chunks the list is in.
+    pub fn chunk_count(&self) -> usize {
+        self.total.div_ceil(self.chunk)
+    }
+
+    /// How many articles chunk `n` holds.
+    pub fn chunk_len(&self, n: usize) -> usize {
+        self.total.saturating_sub(n * self.chunk).min(self.chunk)
+    }
+
+    /// Chunk `n`'s articles, when it is here.
+    pub fn chunk(&self, n: usize) -> Option<Arc<[ArticleMeta]>> {
+        self.chunks.get(n).cloned().flatten()
+    }
+
+    /// Every file of the list's parts: what "save for offline" keeps, so
+    /// that filters, pages and links to older articles work offline too.
+    pub fn every_part(&self) -> Vec<Need> {
+        let Some(parts) = &self.parts else { return Vec::new() };
+        let chunks = (1..self.chunk_count()).map(Need::Chunk);
+        let topics = self.unfetched.iter().cloned().map(Need::Topic);
+        let buckets = (0..parts.buckets as usize).map(Need::Bucket);
+        chunks.chain(topics).chain(buckets).collect()
+    }
+
+    /// The slug file of an article found in a later chunk, when not read:
+    /// a reader who opened the article may reload its page offline, and
+    /// then only the slug file finds it.
+    pub fn unread_slug_file(&self, slug: &Slug) -> Option<Need> {
+        let parts = self.parts.as_ref()?;
+        let first = self.chunk(0).is_some_and(|c| c.iter().any(|a| &a.slug == slug));
+        let n = bucket(slug.as_str(), parts.buckets);
+        (!first && !self.buckets_read.contains(&n)).then_some(Need::Bucket(n))
+    }
+
+    /// Positions of the articles with any of `topics`, in list order; all
+    /// articles when `topics` is empty (`None`, not listed one by one).
+    fn matching(&self, topics: &[TopicId]) -> Result<Option<Vec<u32>>, Vec<Need>> {
+        if topics.is_empty() {
+            return Ok(None);
+        }
+        let missing: Vec<Need> =
+            topics.iter().filter(|t| self.unfetched.contains(t)).map(|t| Need::Topic((*t).clone())).collect();
+        if !missing.is_empty() {
+            return Err(missing);
+        }
+        let positions = |t: &TopicId| self.topics.iter().find(|(id, _)| id == t).map(|(_, p)| p.iter().copied());
+        if let [one] = topics {
+            return Ok(Some(positions(one).map_or_else(Vec::new, Iterator::collect)));
+        }
+        // Several topics: marked on one pass over the list, so the matches
+        // come out in list order, each once, with no sort.
+        let mut hit = vec![false; self.total];
+        for p in topics.iter().filter_map(positions).flatten() {
+            if let Some(h) = hit.get_mut(p as usize) {
+                *h = true;
+            }
+        }
+        Ok(Some((0..self.total as u32).filter(|&p| hit[p as usize]).collect()))
+    }
+
+    /// Page `number` (from 1) of the articles with any of `topics`, pages of
+    /// `page_size`; a number past the end gives the last page. `Err` names
+    /// the files it needs.
+    pub fn page(&self, topics: &[TopicId], number: u32, page_size: usize) -> Result<ListPage, Vec<Need>> {
+        let page_size = page_size.max(1);
+        let matching = self.matching(topics)?;
+        let count = matching.as_ref().map_or(self.total, Vec::len);
+        let pages = count.div_ceil(page_size).max(1) as u32;
+        let number = number.clamp(1, pages);
+        let start = (number as usize - 1) * page_size;
+        let positions: Vec<usize> = match &matching {
+            None => (start..self.total.min(start + page_size)).collect(),
+            Some(hits) => hits.iter().skip(start).take(page_size).map(|&p| p as usize).collect(),
+        };
+        let mut needs: Vec<Need> = positions.iter().map(|p| p / self.chunk).filter(|&c| self.chunk(c).is_none()).map(Need::Chunk).collect();
+        needs.dedup();
+        if !needs.is_empty() {
+            return Err(needs);
+        }
+        let entries = positions
+            .into_iter()
+            .filter_map(|p| Some((p, self.chunks.get(p / self.chunk)?.as_ref()?.get(p % self.chunk)?.clone())))
+            .collect();
+        Ok(ListPage { matching: count, total: self.total, number, pages, entries })
+    }
+
+    /// The article with `slug`: `Ok(None)` when the list has none, `Err`
+    /// when its slug file is not here yet.
+    pub fn find(&self, slug: &Slug) -> Result<Option<&ArticleMeta>, Need> {
+        // The first in list order, should a slug be listed twice.
+        let loaded = self.chunks.iter().flatten().flat_map(|c| c.iter());
+        if let Some(a) = loaded.chain(&self.by_slug).find(|a| &a.slug == slug) {
+            return Ok(Some(a));
+        }
+        match &self.parts {
+            Some(parts) => {
+                let n = bucket(slug.as_str(), parts.buckets);
+                if self.buckets_read.contains(&n) { Ok(None) } else { Err(Need::Bucket(n)) }
+            }
+            None => Ok(None),
+        }
+    }
+
+    pub fn add_chunk(&mut self, n: usize, articles: Vec<ArticleMeta>) {
+        if self.chunks.len() <= n {
+            self.chunks.resize(n + 1, None);
+        }
+        self.chunks[n] = Some(articles.into());
+    }
+
+    pub fn add_topic(&mut self, topic: &TopicId, positions: Vec<u32>) {
+        self.unfetched.retain(|t| t != topic);
+        self.topics.push((topic.clone(), positions.into()));
+    }
+
+    pub fn add_bucket(&mut self, n: usize, articles: Vec<ArticleMeta>) {
+        if !self.buckets_read.contains(&n) {
+            self.buckets_read.push(n);
+            self.by_slug.extend(articles);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Date, SiteInfo, Topic};
+
+    fn article(slug: &str, date: &str, topics: &[&str]) -> ArticleMeta {
+        ArticleMeta {
+            slug: Slug::parse(slug).unwrap(),
+            title: slug.into(),
+            date: Date::parse(date).unwrap(),
+            lang: "ru".into(),
+            topics: topics.iter().map(|t| TopicId::new(*t)).collect(),
+            summary: String::new(),
+            sample: false,
+            source: None,
+            region: None,
+            image: None,
+            body: None,
+        }
+    }
+
+    fn topic(id: &str, count: u32) -> Topic {
+        Topic { id: TopicId::new(id), ru: id.into(), en: id.into(), ru_about: id.into(), en_about: id.into(), count }
+    }
+
+    fn index(articles: Vec<ArticleMeta>) -> Index {
+        let site = SiteInfo { title: "t".into(), description: String::new(), lang: "ru".into(), publisher: String::new(), url: None };
+        let topics = ["industry", "agriculture", "trade"].map(|t| topic(t, 1)).to_vec();
+        Index { schema: 1, site, topics, articles, list: None }
+    }
+
+    fn three() -> Index {
+        index(vec![
+            article("old", "2025-11-02", &["trade"]),
+            article("new", "2026-01-19", &["industry", "agriculture"]),
+            article("mid", "2025-12-10", &["agriculture"]),
+        ])
+    }
+
+    fn slugs(page: &ListPage) -> Vec<&str> {
+        page.entries.iter().map(|(_, a)| a.slug.as_str()).collect()
+    }
+
+    fn ids(ids: &[&str]) -> Vec<TopicId> {
+        ids.iter().map(|t| TopicId::new(*t)).collect()
+    }
+
+    #[test]
+    fn a_whole_index_lists_every_article_newest_first() {
+        let shelf = Shelf::new(&three());
+        let page = shelf.page(&[], 1, 20).unwrap();
+        assert_eq!(slugs(&page), ["new", "mid", "old"]);
+        assert_eq!((page.matching, page.total, page.pages), (3, 3, 1));
+    }
+
+    #[test]
+    fn same_day_articles_keep_the_index_order() {
+        let mut ix = three();
+        let day = ["b", "a", "d", "c", "f", "e"].map(|s| article(s, "2025-12-10", &["trade"]));
+        ix.articles.splice(1..1, day);
+        let page = Shelf::new(&ix).page(&[], 1, 20).unwrap();
+        assert_eq!(slugs(&page), ["new", "b", "a", "d", "c", "f", "e", "mid", "old"]);
+    }
+
+    #[test]
+    fn an_article_matches_any_chosen_topic() {
+        let shelf = Shelf::new(&three());
+        assert_eq!(slugs(&shelf.page(&ids(&["agriculture"]), 1, 20).unwrap()), ["new", "mid"]);
+        let both = shelf.page(&ids(&["trade", "industry"]), 1, 20).unwrap();
+        assert_eq!((slugs(&both), both.matching), (vec!["new", "old"], 2));
+        let none = shelf.page(&ids(&["unknown"]), 1, 20).unwrap();
+        assert_eq!((none.matching, none.pages, none.entries.len()), (0, 1, 0));
+    }
+
+    #[test]
+    fn pages_split_the_matches_and_a_page_past_the_end_is_the_last() {
+        let articles = (1..=9).map(|d| article(&format!("a{d}"), &format!("2026-01-0{d}"), &["trade"])).collect();
+        let shelf = Shelf::new(&index(articles));
+        let second = shelf.page(&ids(&["trade"]), 2, 4).unwrap();
+        assert_eq!((slugs(&second), second.number, second.pages), (vec!["a5", "a4", "a3", "a2"], 2, 3));
+        let past = shelf.page(&[], 7, 4).unwrap();
+        assert_eq!((slugs(&past), past.number), (vec!["a1"], 3));
+    }
+
+    /// The index of a list in parts, as the build writes it: the first
+    /// `chunk` of `all`, and the folder where the rest is.
+    fn in_parts(all: &[ArticleMeta], chunk: usize) -> Index {
+        let parts = ListParts { version: "0123456789abcdef".into(), total: all.len() as u32, chunk: chunk as u32, buckets: 3 };
+        Index { list: Some(parts), ..index(all[..chunk.min(all.len())].to_vec()) }
+    }
+
+    fn archive() -> Vec<ArticleMeta> {
+        (0..50u32)
+            .map(|i| {
+                let topics: &[&str] = if i % 10 == 3 { &["industry"] } else { &["trade"] };
+                article(&format!("n{i}"), &Date::parse("2026-01-01").unwrap().to_string(), topics)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_list_in_parts_asks_for_the_files_each_view_needs() {
+        let all = archive();
+        let mut shelf = Shelf::new(&in_parts(&all, 20));
+        // The first page is in the index itself.
+        assert_eq!(shelf.page(&[], 1, 20).unwrap().entries.len(), 20);
+        assert_eq!(shelf.page(&[], 2, 20), Err(vec![Need::Chunk(1)]));
+        // A page across two chunks needs both.
+        assert_eq!(shelf.page(&[], 2, 25), Err(vec![Need::Chunk(1), Need::Chunk(2)]));
+        let industry = ids(&["industry"]);
+        assert_eq!(shelf.page(&industry, 1, 20), Err(vec![Need::Topic(TopicId::new("industry"))]));
+
+        let positions: Vec<u32> = (0..50).filter(|i| i % 10 == 3).collect();
+        shelf.add_topic(&industry[0], positions);
+        assert_eq!(shelf.page(&industry, 1, 20), Err(vec![Need::Chunk(1), Need::Chunk(2)]));
+        shelf.add_chunk(1, all[20..40].to_vec());
+        shelf.add_chunk(2, all[40..].to_vec());
+        let page = shelf.page(&industry, 1, 20).unwrap();
+        assert_eq!((slugs(&page), page.matching, page.total), (vec!["n3", "n13", "n23", "n33", "n43"], 5, 50));
+        assert_eq!(shelf.page(&[], 3, 20).unwrap().entries.len(), 10);
+    }
+
+    #[test]
+    fn an_older_article_is_found_through_its_slug_file() {
+        let all = archive();
+        let mut shelf = Shelf::new(&in_parts(&all, 20));
+        let first = Slug::parse("n0").unwrap();
+        assert_eq!(shelf.find(&first).unwrap().map(|a| a.slug.as_str()), Some("n0"));
+        let old = Slug::parse("n45").unwrap();
+        let n = bucket("n45", 3);
+        assert_eq!(shelf.find(&old), Err(Need::Bucket(n)));
+        let filed: Vec<ArticleMeta> = all.iter().filter(|a| bucket(a.slug.as_str(), 3) == n).cloned().collect();
+        shelf.add_bucket(n, filed);
+        assert_eq!(shelf.find(&old).unwrap().map(|a| a.slug.as_str()), Some("n45"));
+        // A slug its bucket does not hold is no article, with nothing more to fetch.
+        let gone = (0..).map(|i| format!("gone{i}")).find(|s| bucket(s, 3) == n).unwrap();
+        assert_eq!(shelf.find(&Slug::parse(&gone).unwrap()), Ok(None));
+    }
+
+    #[test]
+    fn gaps_round_trip_and_refuse_what_cannot_be_positions() {
+        let positions = [0, 3, 4, 90, 4_000_000];
+        assert_eq!(to_gaps(&positions), [0, 3, 1, 86, 3_999_910]);
+        assert_eq!(from_gaps(&to_gaps(&positions)).unwrap(), positions);
+        assert_eq!(from_gaps(&[]), Some(vec![]));
+        // Positions only grow, and never past u32.
+        assert_eq!(from_gaps(&[5, 0]), None);
+        assert_eq!(from_gaps(&[u32::MAX, 1]), None);
+    }
+
+    #[test]
+    fn slugs_spread_over_every_bucket() {
+        let mut seen = [0; 8];
+        for i in 0..800 {
+            seen[bucket(&format!("article-{i}"), 8)] += 1;
+        }
+        assert!(seen.iter().all(|&n| (60..=140).contains(&n)), "{seen:?}");
+        assert_eq!(bucket("anything", 0), 0);
+    }
+}

@@ -1,0 +1,143 @@
+// A site whose list comes in parts: 130 synthetic articles, built as
+// `make dist` builds one. The index holds the first page; filters, later
+// pages and links to older articles fetch only the part files they need,
+// and show exactly what the whole list would.
+import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { articles, buildSite, startServer, waitForApp } from './helpers.js';
+
+const COUNT = 130;
+let site;
+let server;
+/** The whole list, newest first, and each topic's positions in it, read from the built files. */
+let whole;
+
+function read(file) {
+  return JSON.parse(fs.readFileSync(path.join(site, 'data', file), 'utf8'));
+}
+
+test.beforeAll(() => {
+  const content = path.join('target', 'e2e-sites', 'archive-content');
+  fs.rmSync(content, { recursive: true, force: true });
+  const made = articles(['synth', '--count', String(COUNT), '--content', content]);
+  expect(made.status, made.output).toBe(0);
+  site = buildSite('archive', content);
+  fs.copyFileSync(path.join(site, 'shell.html'), path.join(site, 'removed-article.html'));
+  const index = read('index.json');
+  const { version, chunk } = index.list;
+  const list = [...index.articles];
+  for (let n = 1; n * chunk < COUNT; n++) list.push(...read(`list/chunk-${n}.${version}.json`).articles);
+  whole = { index, list, version };
+});
+
+test.beforeEach(async () => {
+  server = await startServer(site, 8301, '/archive/');
+});
+
+test.afterEach(() => server.stop());
+
+/** The cards' titles, to expect in order (retried until they match). */
+function cardTitles(page) {
+  return page.getByTestId('article-card').getByRole('heading', { level: 2 });
+}
+
+/** The data files the page asked for, by their names under data/. */
+function dataRequests(page) {
+  const files = [];
+  page.on('request', (r) => {
+    const at = new URL(r.url()).pathname.indexOf('/data/');
+    if (at >= 0) files.push(new URL(r.url()).pathname.slice(at + '/data/'.length));
+  });
+  return files;
+}
+
+test('the index holds the first page and the whole list adds up', () => {
+  const { index, list } = whole;
+  expect(index.articles).toHaveLength(20);
+  expect(index.list.total).toBe(COUNT);
+  expect(list).toHaveLength(COUNT);
+  expect(new Set(list.map((a) => a.slug)).size).toBe(COUNT);
+  for (const t of index.topics.filter((t) => t.count > 0)) {
+    expect(list.filter((a) => a.topics.includes(t.id)), t.id).toHaveLength(t.count);
+  }
+});
+
+test('the first view fetches no part; a topic fetches its positions and the chunks its page needs', async ({ page }) => {
+  const files = dataRequests(page);
+  await page.goto(server.base + 'index.html');
+  await waitForApp(page);
+  await expect(cardTitles(page)).toHaveText(whole.list.slice(0, 20).map((a) => a.title));
+  await expect(page.getByTestId('result-count')).toHaveText(`Показано ${COUNT} из ${COUNT}`);
+  expect(files).toEqual(['index.json']);
+
+  // The topic with the fewest articles: its matches reach deep into the list.
+  const topic = whole.index.topics.filter((t) => t.count > 0).sort((a, b) => a.count - b.count)[0];
+  const label = topic.ru;
+  await page.getByRole('group', { name: 'Темы' }).getByRole('button', { name: new RegExp(`^${label}`) }).click();
+  await expect(page).toHaveURL(new RegExp(`\\?topic=${topic.id}$`));
+  const matching = whole.list.filter((a) => a.topics.includes(topic.id));
+  await expect(page.getByTestId('result-count')).toHaveText(`Показано ${matching.length} из ${COUNT}`);
+  await expect(cardTitles(page)).toHaveText(matching.slice(0, 20).map((a) => a.title));
+  expect(files).toContain(`list/topic-${topic.id}.${whole.version}.json`);
+  expect(files.filter((f) => f.startsWith('list/slugs-'))).toEqual([]);
+
+  // Two topics: any of them, in list order.
+  const other = whole.index.topics.find((t) => t.count > 0 && t.id !== topic.id);
+  await page.getByRole('group', { name: 'Темы' }).getByRole('button', { name: new RegExp(`^${other.ru}`) }).click();
+  const either = whole.list.filter((a) => a.topics.includes(topic.id) || a.topics.includes(other.id));
+  await expect(page.getByTestId('result-count')).toHaveText(`Показано ${either.length} из ${COUNT}`);
+  await expect(cardTitles(page)).toHaveText(either.slice(0, 20).map((a) => a.title));
+});
+
+test('a later page, loaded or reached by the pager, shows its part of the list', async ({ page }) => {
+  const files = dataRequests(page);
+  await page.goto(server.base + 'page-4.html');
+  await waitForApp(page);
+  await expect(cardTitles(page)).toHaveText(whole.list.slice(60, 80).map((a) => a.title));
+  expect(files).toEqual(['index.json', `list/chunk-3.${whole.version}.json`]);
+
+  await page.getByRole('navigation', { name: 'Страницы списка' }).getByRole('link', { name: 'Раньше →' }).click();
+  await expect(page).toHaveURL(/page-5\.html$/);
+  await expect(page.getByText('Страница 5 из 7')).toBeVisible();
+  await expect(cardTitles(page)).toHaveText(whole.list.slice(80, 100).map((a) => a.title));
+});
+
+test('an older article opens from its own link through its slug file alone', async ({ page }) => {
+  const oldest = whole.list[COUNT - 1];
+  const files = dataRequests(page);
+  await page.goto(server.base + `${oldest.slug}.html`);
+  await waitForApp(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(oldest.title);
+  await expect(page.getByTestId('passage').first()).toBeVisible();
+  await expect(page).toHaveTitle(new RegExp(`^${oldest.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} — `));
+  expect(files.filter((f) => f.startsWith('list/'))).toEqual([expect.stringMatching(/^list\/slugs-\d+\./)]);
+  expect(files).toContain(oldest.body);
+
+  // The page of an article since removed (its file left behind) says so
+  // once its slug file shows no such article.
+  await page.goto(server.base + 'removed-article.html');
+  await waitForApp(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Статья не найдена');
+});
+
+test.describe('without the service worker, so that routes see every request', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('a part gone from the server (a newer deploy) is said in words, and the list stays', async ({ page }) => {
+    await page.route('**/data/list/**', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.goto(server.base + 'index.html');
+    await waitForApp(page);
+    const topic = whole.index.topics.find((t) => t.count > 0);
+    await page.getByRole('group', { name: 'Темы' }).getByRole('button', { name: new RegExp(`^${topic.ru}`) }).click();
+    await expect(page.getByRole('alert')).toContainText('перезагрузите страницу');
+    await expect(cardTitles(page)).toHaveText(whole.list.slice(0, 20).map((a) => a.title));
+
+    // Once the part is there again, "Повторить" shows the topic.
+    await page.unroute('**/data/list/**');
+    await page.getByRole('alert').getByRole('button', { name: 'Повторить' }).click();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    const matching = whole.list.filter((a) => a.topics.includes(topic.id));
+    await expect(cardTitles(page)).toHaveText(matching.slice(0, 20).map((a) => a.title));
+  });
+});
