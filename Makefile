@@ -5,9 +5,9 @@ SHELL := /bin/sh
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-# Bytes of the first view of the list, brotli (scripts/size.mjs): 154 KiB,
-# the measured 151.9 KiB with room for small changes, never for a new library.
-SIZE_BUDGET := 157696
+# Bytes of the first view of the list, brotli (scripts/size.mjs): 172 KiB,
+# the measured 169.8 KiB with room for small changes, never for a new library.
+SIZE_BUDGET := 176128
 
 .PHONY: setup serve dist check new import test test-native test-web test-e2e size bench lighthouse fuzz clean
 
@@ -39,12 +39,13 @@ test: setup test-native test-web dist size test-e2e
 
 test-native:
 	cargo test --locked -p catalog --features tagging
+	cargo test --locked -p search
 	cargo test --locked -p views
 	cargo test --locked -p articles
 
 # Components in Chromium, through wasm-bindgen-test-runner and ChromeDriver.
 test-web:
-	cargo test --locked --target wasm32-unknown-unknown --test web_topic_filter --test web_topic_lens
+	cargo test --locked --target wasm32-unknown-unknown --test web_topic_filter --test web_topic_lens --test web_search_box
 
 # The specs that build sites of their own run the release content tool.
 test-e2e:

@@ -1,6 +1,7 @@
-// Screenshots of the built site for docs/: the list and the real article with
-// a topic lens, at desktop (1280 px) and phone (390 px) widths, and the demo
-// portal page (examples/portal.html) with both embedding modes.
+// Screenshots of the built site for docs/: the list, results of a search,
+// and the real article with a topic lens, at desktop (1280 px) and phone
+// (390 px) widths, and the demo portal page (examples/portal.html) with both
+// embedding modes.
 //
 //   node scripts/screenshots.mjs [dist] [outdir]
 import fs from 'node:fs';
@@ -28,12 +29,14 @@ try {
     ['list', 'index.html', null],
     ['article-top', 'kirov-delegation-belarus.html', null],
     ['article', 'kirov-delegation-belarus.html?lens=agriculture', 'Следующий абзац'],
+    ['search', `index.html?q=${encodeURIComponent('молоко')}`, null, 'mark'],
   ];
   for (const [width, height, suffix, scheme] of [[1280, 900, 'desktop', 'light'], [390, 844, 'phone', 'light'], [1280, 900, 'desktop-dark', 'dark']]) {
     const page = await browser.newPage({ viewport: { width, height }, colorScheme: scheme, deviceScaleFactor: 1 });
-    for (const [name, url, press] of shots) {
+    for (const [name, url, press, shown] of shots) {
       await page.goto(base + url);
       await page.waitForSelector('html[data-app=ready]');
+      if (shown) await page.locator(shown).first().waitFor();
       if (press) {
         await page.getByRole('button', { name: press }).click();
         await page.waitForTimeout(600);

@@ -64,13 +64,20 @@ export const TRUNK_OUTPUTS = {
   wasm: 'article-viewer-<hash>_bg.wasm',
   elementGlue: 'article-viewer-element.js',
   elementWasm: 'article-viewer-element_bg.wasm',
+  searchGlue: 'article-viewer-search.js',
+  searchWasm: 'article-viewer-search_bg.wasm',
   css: 'main-<hash>.css',
 };
 
-// The element's files as they ship, named by the hash of both.
+// The element's and the search worker's files as they ship, each pair
+// named by the hash of both.
 const ELEMENT_NAMES = {
   elementGlue: 'article-viewer-element-<hash>.js',
   elementWasm: 'article-viewer-element-<hash>_bg.wasm',
+};
+const SEARCH_NAMES = {
+  searchGlue: 'article-viewer-search-<hash>.js',
+  searchWasm: 'article-viewer-search-<hash>_bg.wasm',
 };
 
 // Trunk leaves its rust link in the page when it injects no script: the
@@ -87,6 +94,8 @@ const FILLS = [
   ['embed/embed.js',       'embed.js',   "'__GLUE__'",        (site) => `'./${site.elementGlue}'`],
   ['embed/embed.js',       'embed.js',   "'__CSS__'",         (site) => `'./${site.css}'`],
   ['embed/embed.js',       'embed.js',   "'__WASM__'",        (site) => `'./${site.elementWasm}'`],
+  ['search/worker.js',     'search.js',  "'__SEARCH_GLUE__'", (site) => `'./${site.searchGlue}'`],
+  ['search/worker.js',     'search.js',  "'__SEARCH_WASM__'", (site) => `'./${site.searchWasm}'`],
   ['pwa/sw.js',            'sw.js',      "'__BUILD__'",       (site) => JSON.stringify(site.build)],
   ['pwa/sw.js',            'sw.js',      '__PRECACHE__',      (site) => JSON.stringify(site.precache)],
   ['pwa/sw.js',            'sw.js',      '__HASHED__',        () => String(HASHED)],
@@ -240,10 +249,10 @@ function filesIn(dir, into) {
 /** The top folder and wasm-bindgen's snippets: where the build's scripts are. */
 const SCRIPT_FOLDERS = (folder) => folder === 'snippets' || folder.startsWith('snippets/');
 
-/** The element's glue and wasm renamed by their content; `site` gets the new names. */
-function nameElement(dir, site) {
-  const hash = contentHash(...['elementGlue', 'elementWasm'].map((key) => fs.readFileSync(path.join(dir, site[key]))));
-  for (const [key, name] of Object.entries(ELEMENT_NAMES)) {
+/** A module's glue and wasm renamed by their content (`names`); `site` gets the new names. */
+function nameModule(dir, site, names) {
+  const hash = contentHash(...Object.keys(names).map((key) => fs.readFileSync(path.join(dir, site[key]))));
+  for (const [key, name] of Object.entries(names)) {
     const named = name.replace('<hash>', hash);
     fs.renameSync(path.join(dir, site[key]), path.join(dir, named));
     site[key] = named;
@@ -252,7 +261,7 @@ function nameElement(dir, site) {
 
 /** <article-viewer> (embed.js) and the iframe page for portals (docs/embed.md). */
 function writeEmbed(dir, site) {
-  nameElement(dir, site);
+  nameModule(dir, site, ELEMENT_NAMES);
   fill(dir, 'embed.js', site);
   for (const file of ['embed.html', 'frame.js', 'resize.js']) {
     fs.copyFileSync(path.join(root, 'embed', file), path.join(dir, file));
@@ -260,12 +269,20 @@ function writeEmbed(dir, site) {
   return `embed.js (${site.elementGlue}, ${site.css}), embed.html, frame.js, resize.js`;
 }
 
+/** search.js, the search worker, and its module named by content. */
+function writeSearch(dir, site) {
+  nameModule(dir, site, SEARCH_NAMES);
+  fill(dir, 'search.js', site);
+  return `search.js (${site.searchGlue})`;
+}
+
 // Files every start needs: the shell and list pages, scripts, wasm, styles,
 // icons, the manifest and the data index. Article pages and bodies are left
 // to the reader: read ones are kept, and "save all" fetches the rest. The
 // element's module is for portals' pages: the worker keeps it when the
 // iframe page (embed.html) loads it, and no reader of the site downloads it.
-const ELEMENT_MODULE = new RegExp(`^article-viewer-element-${HASH}(_bg\\.wasm|\\.js)$`);
+// The search module is for readers who search: kept when a search loads it.
+const ELEMENT_MODULE = new RegExp(`^article-viewer-(element|search)-${HASH}(_bg\\.wasm|\\.js)$`);
 
 function precacheList(dir) {
   const files = filesIn(dir, SCRIPT_FOLDERS).filter(
@@ -355,9 +372,10 @@ function precacheDownload(dir) {
 // Precompressed copies (file.br and file.gz beside file) for servers that send
 // them as they are (nginx's brotli_static and gzip_static, Caddy's
 // precompressed, Apache with rewrite rules): paid once at build time.
-//  - The app's own files, which every first view downloads, get brotli's best
-//    (quality 11). The archive's pages and bodies, thousands of them and each
-//    read by few, get quality 5: on this repository's articles 14 times
+//  - The app's own files, which every first view downloads, and the search
+//    shards, which every first search does, get brotli's best (quality 11).
+//    The archive's pages, bodies, list parts and search results, thousands
+//    of them and each read by few, get quality 5: on this repository's articles 14 times
 //    faster and 15 % larger (about 0.25 KB a page), which keeps a build of
 //    10,000 articles in seconds rather than minutes.
 //  - Each copy is kept in target/site-cache/ by the hash of what it
@@ -365,7 +383,7 @@ function precacheDownload(dir) {
 //    copies unused for a week are removed.
 //  - Files are compressed on all cores at once.
 const WORTH = /\.(html|js|wasm|css|json|svg|xml|webmanifest)$/;
-const ARCHIVE = /^(data\/(articles|list)\/.*\.json|(?!index\.html$|shell\.html$|embed\.html$)[^/]+\.html)$/;
+const ARCHIVE = /^(data\/(articles|list)\/.*\.json|data\/search\/doc-.*\.json|(?!index\.html$|shell\.html$|embed\.html$)[^/]+\.html)$/;
 const CACHE = path.join(root, 'target', 'site-cache', 'compress');
 
 export function brotliQuality(file) {
@@ -449,6 +467,7 @@ async function main() {
   buildPages(dir, release);
   say(`pages and data from ${process.env.SITE_CONTENT || 'content'}`);
   say(writeEmbed(dir, site));
+  say(writeSearch(dir, site));
   // `make serve` also serves the demo portal page; a release site does not ship it.
   if (!release) fs.cpSync(path.join(root, 'examples'), path.join(dir, 'examples'), { recursive: true });
   if (release) say(await minifyScripts(dir));

@@ -1,7 +1,7 @@
 use crate::data::{self, DataUrl, UnreadableEntries};
-use crate::hooks::{use_archive, use_load};
+use crate::hooks::{use_archive, use_load, use_search};
 use leptos::prelude::*;
-use views::{provide_words, use_words, Lang, LoadError, SiteIndex};
+use views::{provide_words, use_words, Lang, LinkBase, LoadError, SiteIndex};
 
 /// Loads the index from `data`: shows `fallback` while it comes, what
 /// failed with a retry, and `children` once it is here, with the index in
@@ -32,12 +32,18 @@ pub fn IndexLoader(
             let words = asked().words();
             provide_words(words.lang);
             let message = words.list_failure(&err.describe(words));
-            view! { <LoadError message on_retry=Callback::new(move |_| reload()) /> }.into_any()
+            view! { <LoadError message on_retry=Some(Callback::new(move |_| reload())) /> }.into_any()
         }
         Some(Ok(loaded)) => {
             let site_lang = loaded.index.site.lang.clone();
             let words = Lang::choose([lang.get_untracked().as_deref(), Some(site_lang.as_str())]).words();
-            provide_context(use_archive(&loaded.index, source.clone(), words));
+            let archive = use_archive(&loaded.index, source.clone(), words);
+            provide_context(archive);
+            // The search worker is beside the viewer's own pages.
+            let worker = use_context::<LinkBase>().map_or_else(|| "search.js".to_owned(), |LinkBase(base)| format!("{base}search.js"));
+            if let Some(finder) = use_search(&loaded.index, source.clone(), worker, archive, words) {
+                provide_context(finder);
+            }
             provide_context(SiteIndex(StoredValue::new(loaded.index)));
             provide_context(UnreadableEntries(StoredValue::new(loaded.unreadable)));
             let children = children.clone();

@@ -1,7 +1,7 @@
 //! Loading the bundle: the browser's `fetch` and `JSON.parse`, then read
 //! into the catalog's types (`read`): no JSON parser in the wasm.
 
-mod read;
+pub(crate) mod read;
 
 use catalog::{ArticleBody, ArticleMeta, Index, ListParts, Need, Shelf, Slug, TopicId, SCHEMA_VERSION};
 use read::Obj;
@@ -80,7 +80,8 @@ pub async fn load_index(DataUrl(base): DataUrl, words: &'static Words) -> Result
         slug.map_or_else(|| words.entry_number(n), |s| format!("«{s}»"))
     });
     let list = read::list_parts(&raw).map_err(malformed)?;
-    let index = Index { schema, site, topics, articles, list };
+    let search = read::search_parts(&raw).map_err(malformed)?;
+    let index = Index { schema, site, topics, articles, list, search };
     Ok(LoadedIndex { index, unreadable })
 }
 

@@ -3,7 +3,7 @@
 //! deserializer, and each problem is named by its field.
 
 use catalog::{
-    ArticleBody, ArticleMeta, Block, Date, Image, Inline, ListParts, Passage, SiteInfo, Slug, Source, Topic, TopicId,
+    ArticleBody, ArticleMeta, Block, Date, Image, Inline, ListParts, Passage, SearchParts, SiteInfo, Slug, Source, Topic, TopicId,
 };
 use js_sys::{Array, Reflect};
 use wasm_bindgen::JsValue;
@@ -130,6 +130,21 @@ pub fn list_parts(index: &Obj) -> Read<Option<ListParts>> {
     }
     let number = |key| o.number(key).map_err(|e| format!("`list`: {e}"));
     Ok(Some(ListParts { version, total: number("total")?, chunk: number("chunk")?, buckets: number("buckets")? }))
+}
+
+/// `search`, when the site has a search index.
+pub fn search_parts(index: &Obj) -> Read<Option<SearchParts>> {
+    let Some(o) = index.optional_object("search")? else { return Ok(None) };
+    let version = o.string("version").map_err(|e| format!("`search`: {e}"))?;
+    if version.is_empty() || !version.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return Err("`search`: `version` is not a hash".into());
+    }
+    let docs = o.number("docs").map_err(|e| format!("`search`: {e}"))?;
+    let shards = o.list("shards", text).map_err(|e| format!("`search`: {e}"))?;
+    if shards.is_empty() {
+        return Err("`search`: `shards` is empty".into());
+    }
+    Ok(Some(SearchParts { version, docs, shards }))
 }
 
 /// The positions of a topic file: gaps, read back.

@@ -6,6 +6,7 @@ mod use_list_return;
 mod use_load;
 mod use_online;
 mod use_page_title;
+mod use_search;
 mod use_service_worker;
 
 pub use use_archive::use_archive;
@@ -14,4 +15,5 @@ pub use use_list_return::use_list_return;
 pub use use_load::use_load;
 pub use use_online::use_online;
 pub use use_page_title::use_page_title;
+pub use use_search::use_search;
 pub use use_service_worker::{use_service_worker, ServiceWorker};

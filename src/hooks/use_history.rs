@@ -83,12 +83,21 @@ impl ViewKeeper {
         }
     }
 
-    fn push(&self, view: &ViewState) {
+    /// Records `view` in the history: a new entry, or with `replace` the
+    /// current one (a search being typed is one entry, not one a letter).
+    fn push(&self, view: &ViewState, replace: bool) {
         let Ok(history) = window().history() else { return };
+        let record = |state: &JsValue, url: &str| {
+            let _ = if replace {
+                history.replace_state_with_url(state, "", Some(url))
+            } else {
+                history.push_state_with_url(state, "", Some(url))
+            };
+        };
         match self {
             ViewKeeper::Page => {
                 // Relative, so the site works from any folder.
-                let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&view.href()));
+                record(&JsValue::NULL, &view.href());
             }
             ViewKeeper::Element { url_param: Some(param), .. } => {
                 let location = window().location();
@@ -98,7 +107,7 @@ impl ViewKeeper {
                 let url = format!("?{}{hash}", String::from(params.to_string()));
                 // The page's own router may keep its data in the history entry.
                 let state = history.state().unwrap_or(JsValue::NULL);
-                let _ = history.push_state_with_url(&state, "", Some(&url));
+                record(&state, &url);
             }
             ViewKeeper::Element { url_param: None, .. } => {}
         }
@@ -228,8 +237,11 @@ pub fn use_history(state: RwSignal<ViewState>, keeper: Signal<ViewKeeper>, start
             keeper.with_untracked(|k| k.remember(&place));
             left.set_value(Some(place));
         }
-        keeper.with_untracked(|k| k.push(&next));
-        let page_changed = next.page != current.page;
+        // Typing on in the search box changes the entry it started.
+        let typing = !current.query.is_empty() && !next.query.is_empty() && next.query != current.query;
+        keeper.with_untracked(|k| k.push(&next, typing && next.page == current.page));
+        // A search moves to its first page without taking focus from the box.
+        let page_changed = next.page != current.page && next.query == current.query;
         let back_to = left.with_value(|p| p.as_ref().filter(|p| p.view == next).cloned());
         state.set(next);
         if page_changed {

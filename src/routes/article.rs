@@ -46,7 +46,7 @@ pub fn ArticleRoute(slug: Slug) -> impl IntoView {
         Err(_) => (move || {
             failure.get().map(|why| {
                 settle();
-                view! { <LoadError message=words.list_failure(&why) on_retry=retry /> }
+                view! { <LoadError message=words.list_failure(&why) on_retry=Some(retry) /> }
             })
         })
         .into_any(),

@@ -43,6 +43,7 @@ pub fn index() -> Index {
             article("fair", "2025-12-01", &["trade", "industry"]),
         ],
         list: None,
+        search: None,
     }
 }
 

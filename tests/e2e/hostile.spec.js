@@ -70,7 +70,9 @@ async function watch(page, host = `127.0.0.1:${PORT}`) {
         const found = [];
         for (const el of document.querySelectorAll('*')) {
           for (const a of el.attributes) if (/^on/i.test(a.name)) found.push(`${el.localName}[${a.name}]`);
-          if (['iframe', 'object', 'embed', 'form', 'base', 'frame'].includes(el.localName)) found.push(el.localName);
+          // The viewer's own search form (role=search, in the page's shell) is the one form allowed.
+          const ours = el.localName === 'form' && el.getAttribute('role') === 'search' && !el.closest('article');
+          if (['iframe', 'object', 'embed', 'form', 'base', 'frame'].includes(el.localName) && !ours) found.push(el.localName);
           if (el.localName === 'script' && !el.src && el.type !== 'application/ld+json') found.push('inline script');
           if (el.localName === 'meta' && el.httpEquiv.toLowerCase() === 'refresh') found.push('meta refresh');
           const href = el.getAttribute('href') ?? el.getAttribute('src') ?? '';

@@ -3,7 +3,7 @@
 
 use crate::content::{ArticleReader, Content, TopicDef};
 use crate::render::{Renderer, Shell};
-use catalog::{ArticleBody, ArticleMeta, Index, ListParts, Topic};
+use catalog::{ArticleBody, ArticleMeta, Index, ListParts, SearchDoc, SearchParts, Topic};
 use sha2::{Digest, Sha256};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -47,6 +47,7 @@ pub fn index<B>(content: &Content<B>, bodies: &[String]) -> Index {
             .map(|(a, body)| ArticleMeta { body: Some(body.clone()), ..a.meta.clone() })
             .collect(),
         list: None,
+        search: None,
     }
 }
 
@@ -60,10 +61,26 @@ const PER_BUCKET: usize = 16;
 /// index then holds the first chunk and where the rest is, so its size,
 /// and the first view's, do not grow with the archive (`docs/schema.md`,
 /// "The list in parts"). Paths are relative to the site folder.
-pub fn data_files(index: &Index) -> Vec<(PathBuf, Vec<u8>)> {
+pub fn data_files(index: &Index, search: Search) -> Vec<(PathBuf, Vec<u8>)> {
+    let (head, mut out) = list_files(index);
+    out.extend(with_search(head, search));
+    out
+}
+
+/// `head` with the search index's place, as `data/index.json`, then the
+/// search index's shards.
+fn with_search(mut head: Index, search: Search) -> Vec<(PathBuf, Vec<u8>)> {
+    let (parts, shards) = search.finish();
+    head.search = Some(parts);
+    std::iter::once((PathBuf::from("data/index.json"), json(&head))).chain(shards).collect()
+}
+
+/// The index to write (the whole list, or its first chunk and where the
+/// rest is), and the list's part files.
+fn list_files(index: &Index) -> (Index, Vec<(PathBuf, Vec<u8>)>) {
     let articles = &index.articles;
     if articles.len() <= CHUNK {
-        return vec![(PathBuf::from("data/index.json"), json(index))];
+        return (index.clone(), Vec::new());
     }
     #[derive(serde::Serialize)]
     struct Articles<'a> {
@@ -102,9 +119,58 @@ pub fn data_files(index: &Index) -> Vec<(PathBuf, Vec<u8>)> {
     let version: String = digest.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
     let list = ListParts { version: version.clone(), total: articles.len() as u32, chunk: CHUNK as u32, buckets };
     let head = Index { articles: articles[..CHUNK].to_vec(), list: Some(list), ..index.clone() };
-    let mut out = vec![(PathBuf::from("data/index.json"), json(&head))];
-    out.extend(parts.into_iter().map(|(name, bytes)| (PathBuf::from(format!("data/list/{name}.{version}.json")), bytes)));
-    out
+    let files = parts.into_iter().map(|(name, bytes)| (PathBuf::from(format!("data/list/{name}.{version}.json")), bytes));
+    (head, files.collect())
+}
+
+/// The search index of a build, filled article by article (on any thread:
+/// one `Search` each, then `merge`), written with the index.
+pub struct Search {
+    version: String,
+    docs: u32,
+    writer: search::Writer,
+}
+
+impl Search {
+    /// The search index of the list in `index` (every article, with its
+    /// body's name). Its version is a hash of that index, so the files of
+    /// each article (written first) and the shards (written last) agree.
+    pub fn new(index: &Index) -> Self {
+        let digest = Sha256::digest(json(index));
+        let version = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+        Self { version, docs: index.articles.len() as u32, writer: search::Writer::default() }
+    }
+
+    /// Another writer for the same build, for another thread.
+    pub fn fork(&self) -> Self {
+        Self { version: self.version.clone(), docs: self.docs, writer: search::Writer::default() }
+    }
+
+    pub fn merge(&mut self, other: Search) {
+        self.writer.merge(other.writer);
+    }
+
+    fn doc_file(&self, position: usize) -> String {
+        format!("search/doc-{position}.{}.json", self.version)
+    }
+
+    /// Indexes the article at list position `position`; returns its search
+    /// file (path relative to the site folder, bytes).
+    pub fn add(&mut self, position: usize, meta: &ArticleMeta, body: &ArticleBody) -> (PathBuf, Vec<u8>) {
+        let passages: Vec<String> = body.passages().map(catalog::Passage::plain_text).collect();
+        let text = std::iter::once(meta.summary.as_str()).chain(passages.iter().map(String::as_str));
+        self.writer.add_at(position as u32, &meta.title, text);
+        let doc = SearchDoc { schema: catalog::SCHEMA_VERSION, article: meta.clone(), passages };
+        (PathBuf::from("data").join(self.doc_file(position)), json(&doc))
+    }
+
+    /// Where the index is, and its shard files.
+    fn finish(self) -> (SearchParts, Vec<(PathBuf, Vec<u8>)>) {
+        let (firsts, shards) = self.writer.finish();
+        let parts = SearchParts { version: self.version, docs: self.docs, shards: firsts };
+        let files = shards.iter().enumerate().map(|(n, shard)| (PathBuf::from("data").join(parts.shard_file(n)), json(shard))).collect();
+        (parts, files)
+    }
 }
 
 /// Every file of the build: (path relative to the output folder, bytes).
@@ -118,7 +184,11 @@ pub fn files(content: &Content, shell: Option<&Shell>) -> Vec<(PathBuf, Vec<u8>)
         bodies.push(file);
     }
     let index = index(content, &bodies);
-    out.splice(0..0, data_files(&index));
+    let mut search = Search::new(&index);
+    for (position, a) in index.articles.iter().zip(&content.articles).enumerate() {
+        out.push(search.add(position, a.0, &a.1.body));
+    }
+    out.splice(0..0, data_files(&index, search));
     if let Some(shell) = shell {
         let site = index.site.clone();
         let renderer = Renderer::new(index);
@@ -178,8 +248,10 @@ pub fn write_site(out: &Path, content: &Content<String>, reader: &ArticleReader,
     let bodies: Vec<String> = articles.iter().map(|a| a.body.clone()).collect();
     let index = index(content, &bodies);
     let site = index.site.clone();
-    // The data files now, so that the renderer can take the index itself.
-    let data = data_files(&index);
+    // The list's files now, so that the renderer can take the index itself.
+    let (head, list) = list_files(&index);
+    let search = Search::new(&index);
+    let metas: Vec<ArticleMeta> = index.articles.clone();
     let renderer = shell.map(|_| Renderer::new(index));
     let written = std::sync::atomic::AtomicUsize::new(0);
     let put = |rel: &Path, bytes: &[u8]| -> io::Result<()> {
@@ -189,8 +261,9 @@ pub fn write_site(out: &Path, content: &Content<String>, reader: &ArticleReader,
         Ok(())
     };
 
-    // Each article's body and page, from its file read again.
-    let one = |a: &crate::content::Article<String>| -> io::Result<()> {
+    // Each article's body, search file and page, from its file read again.
+    let one = |position: usize, search: &mut Search| -> io::Result<()> {
+        let a = &articles[position];
         let mut report = crate::diagnostic::Report::default();
         let changed = || io::Error::other(format!("{}: changed while the site was being built; build again", a.path.display()));
         let full = reader.read(&a.path, &mut report).ok_or_else(changed)?;
@@ -199,6 +272,8 @@ pub fn write_site(out: &Path, content: &Content<String>, reader: &ArticleReader,
             return Err(changed());
         }
         put(&PathBuf::from("data").join(&a.body), &bytes)?;
+        let (doc, doc_bytes) = search.add(position, &metas[position], &full.body);
+        put(&doc, &doc_bytes)?;
         if let (Some(shell), Some(renderer)) = (shell, &renderer) {
             let page = renderer.article_page(shell, &full.meta, Arc::new(full.body));
             put(Path::new(&a.meta.slug.page()), page.as_bytes())?;
@@ -207,18 +282,30 @@ pub fn write_site(out: &Path, content: &Content<String>, reader: &ArticleReader,
     };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let chunk = articles.len().div_ceil(threads).max(1);
+    let mut search = search;
     std::thread::scope(|scope| {
-        let parts: Vec<_> = articles.chunks(chunk).map(|part| scope.spawn(|| part.iter().try_for_each(&one))).collect();
-        parts.into_iter().try_for_each(|t| t.join().expect("an article writer panicked"))
+        let parts: Vec<_> = (0..articles.len())
+            .step_by(chunk)
+            .map(|start| {
+                let mut mine = search.fork();
+                let one = &one;
+                scope.spawn(move || (start..(start + chunk).min(articles.len())).try_for_each(|p| one(p, &mut mine)).map(|()| mine))
+            })
+            .collect();
+        parts.into_iter().try_for_each(|t| t.join().expect("an article writer panicked").map(|part| search.merge(part)))
     })?;
-    let ours = bodies.iter().map(|b| out.join("data").join(b)).chain(data.iter().map(|(rel, _)| out.join(rel)));
-    remove_stale_data(out, ours.collect(), previous_list(out))?;
+    let docs: Vec<PathBuf> = (0..articles.len()).map(|p| PathBuf::from("data").join(search.doc_file(p))).collect();
+    // The index first, so that it is written last (below).
+    let mut data = with_search(head, search);
+    data.splice(1..1, list);
+    let ours = bodies.iter().map(|b| out.join("data").join(b)).chain(docs.iter().map(|d| out.join(d)));
+    remove_stale_data(out, ours.chain(data.iter().map(|(rel, _)| out.join(rel))).collect(), previous_versions(out))?;
 
     // The index last, once every file it names is there.
     for (rel, bytes) in data.iter().rev() {
         put(rel, bytes)?;
     }
-    let mut total = bodies.len() + data.len();
+    let mut total = bodies.len() + docs.len() + data.len();
     if let (Some(shell), Some(renderer)) = (shell, &renderer) {
         put(Path::new("shell.html"), renderer.app_shell(shell).as_bytes())?;
         for number in 1..=list_pages(content) {
@@ -245,25 +332,28 @@ fn write_if_changed(path: &Path, bytes: &[u8]) -> io::Result<bool> {
     Ok(true)
 }
 
-/// The version of the list parts the index in `out` names, before this
-/// build replaces it.
-fn previous_list(out: &Path) -> Option<String> {
-    let index: Index = serde_json::from_slice(&std::fs::read(out.join("data/index.json")).ok()?).ok()?;
-    Some(index.list?.version)
+/// The versions of the list's parts and the search index that the index in
+/// `out` names, before this build replaces it.
+fn previous_versions(out: &Path) -> Vec<String> {
+    let Some(index) = std::fs::read(out.join("data/index.json")).ok().and_then(|b| serde_json::from_slice::<Index>(&b).ok()) else {
+        return Vec::new();
+    };
+    index.list.map(|l| l.version).into_iter().chain(index.search.map(|s| s.version)).collect()
 }
 
-/// Removes the body and list files in `out` that this build does not have.
-/// The list files of `previous` stay: a reader whose app is still on the
-/// build before (an open tab, its service worker's copy of the index) can
-/// still page and filter; the build after this one removes them.
-fn remove_stale_data(out: &Path, ours: std::collections::HashSet<PathBuf>, previous: Option<String>) -> io::Result<()> {
-    let kept = previous.map(|v| format!(".{v}.json"));
-    for folder in ["data/articles", "data/list"] {
+/// Removes the body, list and search files in `out` that this build does
+/// not have. The list and search files of the `previous` versions stay: a
+/// reader whose app is still on the build before (an open tab, its service
+/// worker's copy of the index) can still page, filter and search; the
+/// build after this one removes them.
+fn remove_stale_data(out: &Path, ours: std::collections::HashSet<PathBuf>, previous: Vec<String>) -> io::Result<()> {
+    let kept: Vec<String> = previous.iter().map(|v| format!(".{v}.json")).collect();
+    for folder in ["data/articles", "data/list", "data/search"] {
         let Ok(entries) = std::fs::read_dir(out.join(folder)) else { continue };
         for entry in entries.flatten() {
             let path = entry.path();
             let name = entry.file_name().to_string_lossy().into_owned();
-            let previous = folder == "data/list" && kept.as_ref().is_some_and(|k| name.ends_with(k.as_str()));
+            let previous = folder != "data/articles" && kept.iter().any(|k| name.ends_with(k.as_str()));
             if !ours.contains(&path) && !previous && path.extension().is_some_and(|x| x == "json") {
                 std::fs::remove_file(&path)?;
             }
@@ -276,7 +366,7 @@ fn remove_stale_data(out: &Path, ours: std::collections::HashSet<PathBuf>, previ
 /// alone, and removes body files of earlier builds. Returns how many were written.
 pub fn write(out: &Path, files: &[(PathBuf, Vec<u8>)]) -> io::Result<usize> {
     // A set, not a scan of `files` per entry: 10,000 bodies stay linear.
-    remove_stale_data(out, files.iter().map(|(rel, _)| out.join(rel)).collect(), previous_list(out))?;
+    remove_stale_data(out, files.iter().map(|(rel, _)| out.join(rel)).collect(), previous_versions(out))?;
     let mut written = 0;
     for (rel, bytes) in files {
         if write_if_changed(&out.join(rel), bytes)? {

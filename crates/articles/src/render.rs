@@ -5,7 +5,7 @@
 use catalog::{ArticleBody, ArticleMeta, Index, SiteInfo, ViewState};
 use leptos::prelude::*;
 use std::sync::Arc;
-use views::{provide_words, Archive, ArticleView, BodyState, CurrentView, Frame, Lang, ListView, Nav, SiteIndex};
+use views::{provide_words, Archive, ArticleView, Finder, Found, BodyState, CurrentView, Frame, Lang, ListView, Nav, SiteIndex};
 
 /// Where the page's head tags go in the shell.
 pub const HEAD_MARK: &str = "<!--page-head-->";
@@ -61,6 +61,9 @@ impl Renderer {
         let lang = Lang::choose([Some(site.lang.as_str())]);
         owner.with(|| {
             provide_context(Archive::whole(&index));
+            // The search field is on every list page: without JavaScript a
+            // plain form, which the app takes over.
+            provide_context(Finder(Signal::stored(Found::Searching)));
             provide_context(SiteIndex(StoredValue::new(index)));
             provide_words(lang);
             provide_context(Nav::none());

@@ -357,3 +357,28 @@ fn a_new_build_of_a_long_list_replaces_its_parts() {
     assert!(before.iter().all(|p| !third.contains(p)), "the first build's parts are gone");
     assert!(second.iter().all(|p| third.contains(p)), "the second build's stay for its readers");
 }
+
+#[test]
+fn the_build_writes_a_search_index_that_finds_inflected_forms() {
+    let c = load(&repo().join("content"));
+    let files = build::files(&c, None);
+    let index: catalog::Index = parse(&files, "data/index.json");
+    let parts = index.search.clone().expect("the index says where the search index is");
+    assert_eq!(parts.docs as usize, c.articles.len());
+    let shards: Vec<search::Shard> = (0..parts.shards.len()).map(|n| parse(&files, &format!("data/{}", parts.shard_file(n)))).collect();
+    let stems = search::Stems::default();
+
+    // «молоко» as a reader types it; the seed says «молока».
+    let hits = search::run(&search::Query::parse("молоко", &stems), &parts, |n| shards.get(n));
+    let seed = index.articles.iter().position(|a| a.slug.as_str() == SEED_SLUG).unwrap() as u32;
+    assert!(hits.ranked.iter().any(|h| h.0 == seed), "{hits:?}");
+    let doc: catalog::SearchDoc = parse(&files, &format!("data/{}", parts.doc_file(seed)));
+    assert_eq!(doc.article, index.articles[seed as usize]);
+    let (excerpt, marks) = search::excerpt(&doc.passages, &hits.terms, &stems, 200);
+    assert!(marks.iter().any(|m| excerpt[m.clone()].to_lowercase() == "молока"), "{excerpt}");
+
+    // A word in no article finds nothing; a search file per article, no more.
+    assert!(search::run(&search::Query::parse("синхрофазотрон ", &stems), &parts, |n| shards.get(n)).ranked.is_empty());
+    let docs = files.iter().filter(|(p, _)| p.starts_with("data/search") && p.to_string_lossy().contains("/doc-")).count();
+    assert_eq!(docs, c.articles.len());
+}

@@ -21,6 +21,53 @@ pub struct Index {
     /// Where the rest of the list is, when `articles` holds only its start.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list: Option<crate::ListParts>,
+    /// Where the search index is, when the site has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub search: Option<SearchParts>,
+}
+
+/// `Index.search`: the search index's files (`docs/schema.md`, "Search").
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SearchParts {
+    /// Part of every search file's name, so each can be cached for good.
+    pub version: String,
+    /// Articles indexed: the whole list.
+    pub docs: u32,
+    /// The first term of each shard, in order; the first is always `""`.
+    pub shards: Vec<String>,
+}
+
+impl SearchParts {
+    pub fn shard_file(&self, n: usize) -> String {
+        format!("search/shard-{n}.{}.json", self.version)
+    }
+
+    /// What a search result shows of the article at list position `position`.
+    pub fn doc_file(&self, position: u32) -> String {
+        format!("search/doc-{position}.{}.json", self.version)
+    }
+
+    /// The shard `term` is in, if it is anywhere.
+    pub fn shard_of(&self, term: &str) -> usize {
+        self.shards.partition_point(|first| first.as_str() <= term).saturating_sub(1)
+    }
+
+    /// The shards that may hold terms starting with `prefix`.
+    pub fn shards_with_prefix(&self, prefix: &str) -> std::ops::RangeInclusive<usize> {
+        let first = self.shard_of(prefix);
+        let last = self.shards.partition_point(|s| s.as_str() < prefix || s.starts_with(prefix)).saturating_sub(1);
+        first..=last.max(first)
+    }
+}
+
+/// `search/doc-<position>.<version>.json`: what a search result shows of
+/// an article, and the text its excerpt is cut from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SearchDoc {
+    pub schema: u32,
+    pub article: ArticleMeta,
+    /// The text of each passage, in reading order.
+    pub passages: Vec<String>,
 }
 
 impl Index {

@@ -16,7 +16,7 @@ mod shelf;
 mod tag;
 
 pub use bundle::{
-    ArticleBody, ArticleMeta, Block, Image, Index, Inline, Passage, SiteInfo, Source, Topic,
+    ArticleBody, ArticleMeta, Block, Image, Index, Inline, Passage, SearchDoc, SearchParts, SiteInfo, Source, Topic,
     SCHEMA_VERSION,
 };
 pub use date::Date;
@@ -25,7 +25,7 @@ pub use filter::passages_with_topic;
 pub use href::is_safe_href;
 pub use ids::{Slug, TopicId};
 pub use lang::{plural_ru, Plural};
-pub use route::{Page, ViewState};
+pub use route::{Page, ViewState, QUERY_MAX};
 pub use shelf::{bucket, from_gaps, to_gaps, ListPage, ListParts, Need, Shelf};
 #[cfg(feature = "tagging")]
 pub use tag::Tagger;

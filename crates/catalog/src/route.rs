@@ -47,37 +47,54 @@ pub(crate) fn list_page_number(name: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
-/// What the reader is looking at: the page, the chosen topics (list) and
-/// the topic lens (article).
+/// What the reader is looking at: the page, the chosen topics (list), the
+/// topic lens (article) and the words searched for (both: the list shows
+/// what they find, the article marks them).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ViewState {
     pub page: Page,
     pub topics: Vec<TopicId>,
     pub lens: Option<TopicId>,
+    /// As the reader typed it; empty when not searching.
+    pub query: String,
 }
+
+/// A query longer than this is cut: no reader types more, and a shared
+/// link must not make the viewer search a book.
+pub const QUERY_MAX: usize = 200;
 
 impl ViewState {
     /// The first page of the list.
     pub fn list(topics: Vec<TopicId>) -> Self {
-        Self { page: Page::FIRST, topics, lens: None }
+        Self { page: Page::FIRST, topics, lens: None, query: String::new() }
     }
 
     /// Page `number` of the list.
     pub fn list_page(topics: Vec<TopicId>, number: u32) -> Self {
-        Self { page: Page::List { number: number.max(1) }, topics, lens: None }
+        Self { page: Page::List { number: number.max(1) }, topics, lens: None, query: String::new() }
     }
 
     pub fn article(slug: Slug, lens: Option<TopicId>) -> Self {
-        Self { page: Page::Article(slug), topics: Vec::new(), lens }
+        Self { page: Page::Article(slug), topics: Vec::new(), lens, query: String::new() }
+    }
+
+    /// The same view searching for `query` (cut to `QUERY_MAX` characters).
+    pub fn with_query(mut self, query: &str) -> Self {
+        self.query = query.chars().take(QUERY_MAX).collect();
+        self
     }
 
     /// Reads a view from a page's file name and query string (with or
     /// without the leading `?`). Unknown parameters are ignored.
     pub fn from_url(file: &str, query: &str) -> Option<Self> {
         let page = Page::from_file(file)?;
-        let mut state = Self { page, topics: Vec::new(), lens: None };
+        let mut state = Self { page, topics: Vec::new(), lens: None, query: String::new() };
         for pair in query.trim_start_matches('?').split('&') {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            if key == "q" {
+                state = state.with_query(&decode(value).unwrap_or_default());
+                continue;
+            }
             let value = value.replace("%2C", ",").replace("%2c", ",");
             let mut ids = value.split(',').filter(|v| !v.is_empty()).map(TopicId::new);
             match (key, &state.page) {
@@ -96,8 +113,18 @@ impl ViewState {
     }
 
     /// The view's URL relative to the site's folder, e.g.
-    /// `index.html?topic=agriculture,industry`.
+    /// `index.html?topic=agriculture,industry&q=%D0%BC%D0%BE%D0%BB%D0%BE%D0%BA%D0%BE`.
     pub fn href(&self) -> String {
+        let mut url = self.href_without_query();
+        if !self.query.trim().is_empty() {
+            url.push(if url.contains('?') { '&' } else { '?' });
+            url.push_str("q=");
+            url.push_str(&encode(&self.query));
+        }
+        url
+    }
+
+    fn href_without_query(&self) -> String {
         let mut url = self.page.file();
         match &self.page {
             Page::List { .. } if !self.topics.is_empty() => {
@@ -117,9 +144,58 @@ impl ViewState {
     }
 }
 
+/// A query parameter's value as a form writes it: `+` for a space, `%XX`
+/// for any byte but ASCII letters, digits and `-._~`.
+fn encode(text: &str) -> String {
+    let mut out = String::new();
+    for b in text.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => out.push(b as char),
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// `encode` undone, for any form's encoding; `None` for a broken `%` or bytes that are not UTF-8.
+fn decode(value: &str) -> Option<String> {
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => {
+                let hex = value.get(i + 1..i + 3)?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 2;
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8(out).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_search_round_trips_with_topics_pages_and_articles() {
+        let s = ViewState::from_url("index.html", "topic=trade&q=%D0%BC%D0%BE%D0%BB%D0%BE%D0%BA%D0%BE+%D1%91").unwrap();
+        assert_eq!((s.query.as_str(), s.topics.len()), ("молоко ё", 1));
+        assert_eq!(s.href(), "index.html?topic=trade&q=%D0%BC%D0%BE%D0%BB%D0%BE%D0%BA%D0%BE+%D1%91");
+        let a = ViewState::article(Slug::parse("kirov").unwrap(), Some(t("trade"))).with_query("a&b=c");
+        assert_eq!(a.href(), "kirov.html?lens=trade&q=a%26b%3Dc");
+        assert_eq!(ViewState::from_url("kirov.html", "lens=trade&q=a%26b%3Dc"), Some(a));
+        assert_eq!(ViewState::list(vec![]).with_query("  ").href(), "index.html", "blanks are no search");
+        // Broken encodings are no search; a long one is cut.
+        assert_eq!(ViewState::from_url("index.html", "q=%D0").unwrap().query, "");
+        assert_eq!(ViewState::from_url("index.html", "q=%G1").unwrap().query, "");
+        assert_eq!(ViewState::from_url("index.html", &format!("q={}", "я".repeat(500))).unwrap().query.chars().count(), QUERY_MAX);
+    }
 
     fn t(id: &str) -> TopicId {
         TopicId::new(id)

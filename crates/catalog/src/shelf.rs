@@ -207,7 +207,7 @@ impl Shelf {
 
     /// Positions of the articles with any of `topics`, in list order; all
     /// articles when `topics` is empty (`None`, not listed one by one).
-    fn matching(&self, topics: &[TopicId]) -> Result<Option<Vec<u32>>, Vec<Need>> {
+    pub fn matching(&self, topics: &[TopicId]) -> Result<Option<Vec<u32>>, Vec<Need>> {
         if topics.is_empty() {
             return Ok(None);
         }
@@ -322,7 +322,7 @@ mod tests {
     fn index(articles: Vec<ArticleMeta>) -> Index {
         let site = SiteInfo { title: "t".into(), description: String::new(), lang: "ru".into(), publisher: String::new(), url: None };
         let topics = ["industry", "agriculture", "trade"].map(|t| topic(t, 1)).to_vec();
-        Index { schema: 1, site, topics, articles, list: None }
+        Index { schema: 1, site, topics, articles, list: None, search: None }
     }
 
     fn three() -> Index {

@@ -1,5 +1,6 @@
-use catalog::{Index, Need, Shelf, ViewState};
+use catalog::{Index, ListPage, Need, Shelf, ViewState};
 use leptos::prelude::*;
+use std::ops::Range;
 
 /// The loaded index: the site, its topics and the list's first articles. It
 /// does not change while a page is open.
@@ -55,3 +56,38 @@ impl Nav {
         self.0.run(to);
     }
 }
+
+/// Where a search result's words matched: byte ranges in its title, and
+/// an excerpt of its text (standing for the summary) with its own.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Marks {
+    pub title: Vec<Range<usize>>,
+    pub excerpt: String,
+    pub in_excerpt: Vec<Range<usize>>,
+}
+
+/// A page of search results: a page of the list, ranked, with marks.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FoundPage {
+    /// The search as typed.
+    pub query: String,
+    /// Whether the results have every word; else any of them.
+    pub every_word: bool,
+    pub page: ListPage,
+    /// One per entry of `page`.
+    pub marks: Vec<Marks>,
+}
+
+/// Where the reader's search is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Found {
+    /// Under way: the page found before, if any, stays.
+    Searching,
+    Ready(FoundPage),
+    Failed(String),
+}
+
+/// The reader's search, run by the app for the view's query; pages
+/// rendered ahead of time have none.
+#[derive(Clone, Copy)]
+pub struct Finder(pub Signal<Found>);

@@ -106,6 +106,15 @@ pub struct Words {
     pub body_missing: &'static str,
     /// A part of the list is gone from the server: a newer build replaced it.
     pub list_moved: &'static str,
+    /// The search box's label.
+    pub search: &'static str,
+    pub search_button: &'static str,
+    pub searching: &'static str,
+    /// When no article has every word of a search.
+    pub any_word: &'static str,
+    pub search_all_topics: &'static str,
+    pub clear_search: &'static str,
+    pub search_failed: &'static str,
     pub offline_not_saved: &'static str,
     pub not_found: &'static str,
     pub not_found_hint: &'static str,
@@ -159,6 +168,13 @@ pub static RU: Words = Words {
     body_failed: "Не удалось загрузить текст статьи",
     body_missing: "файла с текстом нет на сервере",
     list_moved: "на сайте вышло обновление — перезагрузите страницу",
+    search: "Поиск по новостям",
+    search_button: "Найти",
+    searching: "Ищем…",
+    any_word: "Статей со всеми словами нет — показаны статьи с любым из них.",
+    search_all_topics: "Искать во всех темах",
+    clear_search: "Сбросить поиск",
+    search_failed: "Поиск не удался",
     offline_not_saved: "нет сети, а эта статья не сохранена для чтения без сети",
     not_found: "Статья не найдена",
     not_found_hint: "Возможно, её убрали или ссылка набрана с ошибкой.",
@@ -211,6 +227,13 @@ pub static EN: Words = Words {
     body_failed: "Could not load the text of",
     body_missing: "the text file is not on the server",
     list_moved: "the site has been updated: reload the page",
+    search: "Search news",
+    search_button: "Search",
+    searching: "Searching…",
+    any_word: "No article has every word: showing articles with any of them.",
+    search_all_topics: "Search all topics",
+    clear_search: "Clear the search",
+    search_failed: "The search failed",
     offline_not_saved: "there is no network, and this article was not saved for offline reading",
     not_found: "Article not found",
     not_found_hint: "It may have been removed, or the link was mistyped.",
@@ -280,6 +303,28 @@ impl Words {
             Lang::Ru => format!("Показано {count} из {total}"),
             Lang::En => format!("Showing {count} of {total}"),
         }
+    }
+
+    /// "Найдено 3 статьи по запросу «молоко»", "Found 3 articles for “milk”".
+    pub fn found(&self, count: usize, query: &str) -> String {
+        match (self.lang, catalog::plural_ru(count)) {
+            // The subject here, not the object of «прочитать»: «статья», not «статью».
+            (Lang::Ru, catalog::Plural::One) => format!("Найдена {count} статья по запросу «{query}»"),
+            (Lang::Ru, catalog::Plural::Few) => format!("Найдено {count} статьи по запросу «{query}»"),
+            (Lang::Ru, catalog::Plural::Many) => format!("Найдено {count} статей по запросу «{query}»"),
+            (Lang::En, _) => format!("Found {} for \u{201c}{query}\u{201d}", self.count(count, &self.articles)),
+        }
+    }
+
+    pub fn nothing_found(&self, query: &str) -> String {
+        match self.lang {
+            Lang::Ru => format!("По запросу «{query}» ничего не нашлось."),
+            Lang::En => format!("Nothing found for \u{201c}{query}\u{201d}."),
+        }
+    }
+
+    pub fn search_failure(&self, why: &str) -> String {
+        format!("{}: {why}.", self.search_failed)
     }
 
     pub fn page_of(&self, current: u32, count: u32) -> String {
@@ -436,6 +481,13 @@ impl Words {
             body_failed,
             body_missing,
             list_moved,
+            search,
+            search_button,
+            searching,
+            any_word,
+            search_all_topics,
+            clear_search,
+            search_failed,
             offline_not_saved,
             not_found,
             not_found_hint,
@@ -458,7 +510,8 @@ impl Words {
             *list_heading, *topics, *all_topics, *article_topics, *sample, *sample_hint, *back_to_list, *crumbs,
             *source, *mentions, *people, *places, *organizations, *lens, *next_passage, *pages, *newer, *older,
             *show_all, *empty, *empty_hint, *retry, *loading_list, *list_failed, *loading_body, *body_failed,
-            *body_missing, *list_moved, *offline_not_saved, *not_found, *not_found_hint, *footer, *no_connection, *not_json,
+            *body_missing, *list_moved, *search, *search_button, *searching, *any_word, *search_all_topics,
+            *clear_search, *search_failed, *offline_not_saved, *not_found, *not_found_hint, *footer, *no_connection, *not_json,
             *offline, *update_ready, *update, *not_now, *save_all, *saving_label, *embed_failed,
         ];
         all.extend(months);
@@ -487,6 +540,17 @@ mod tests {
 
     fn cyrillic(s: &str) -> bool {
         s.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c))
+    }
+
+    #[test]
+    fn search_results_are_counted_in_the_nominative() {
+        let found = |n| RU.found(n, "молоко");
+        assert_eq!(found(1), "Найдена 1 статья по запросу «молоко»");
+        assert_eq!(found(21), "Найдена 21 статья по запросу «молоко»");
+        assert_eq!(found(3), "Найдено 3 статьи по запросу «молоко»");
+        assert_eq!(found(11), "Найдено 11 статей по запросу «молоко»");
+        assert_eq!(found(105), "Найдено 105 статей по запросу «молоко»");
+        assert_eq!(EN.found(1, "milk"), "Found 1 article for \u{201c}milk\u{201d}");
     }
 
     #[test]

@@ -1,12 +1,24 @@
-use super::{TopicLabels, ViewLink};
-use crate::use_words;
+use super::{Marked, TopicLabels, ViewLink};
+use crate::{use_words, Marks};
 use catalog::{ArticleMeta, ViewState};
 use leptos::prelude::*;
 
-/// One article in the list: date, headline, summary, topics.
+/// One article in the list: date, headline, summary, topics. As a search
+/// result (`found`, for the search `query`), its matches are marked in the
+/// headline and an excerpt of its text stands for the summary, and its link
+/// opens the article with the matches marked.
 #[component]
-pub fn ArticleCard(#[prop(name = "article")] a: ArticleMeta) -> impl IntoView {
+pub fn ArticleCard(
+    #[prop(name = "article")] a: ArticleMeta,
+    #[prop(default = None)] found: Option<Marks>,
+    #[prop(default = String::new())] query: String,
+) -> impl IntoView {
     let words = use_words();
+    let to = ViewState::article(a.slug, None).with_query(&query);
+    // One way to draw both: a list card is a result with nothing marked.
+    let Marks { title, excerpt, in_excerpt } = found.unwrap_or_else(|| Marks { excerpt: a.summary, ..Marks::default() });
+    let title = view! { <Marked text=a.title marks=title /> };
+    let summary = view! { <Marked text=excerpt marks=in_excerpt /> };
     view! {
         <article class="card" lang=a.lang data-testid="article-card">
             <p class="card__meta">
@@ -18,9 +30,9 @@ pub fn ArticleCard(#[prop(name = "article")] a: ArticleMeta) -> impl IntoView {
                 })}
             </p>
             <h2 class="card__title">
-                <ViewLink to=ViewState::article(a.slug, None)>{a.title}</ViewLink>
+                <ViewLink to>{title}</ViewLink>
             </h2>
-            <p class="card__summary">{a.summary}</p>
+            <p class="card__summary">{summary}</p>
             <TopicLabels topics=a.topics />
         </article>
     }

@@ -69,7 +69,7 @@ pub fn ArticleView(
                 BodyState::Failed(why) => view! {
                     <LoadError
                         message=words.body_failure(&failed_title, &why)
-                        on_retry=on_retry.unwrap_or_else(|| Callback::new(|_| {}))
+                        on_retry=Some(on_retry.unwrap_or_else(|| Callback::new(|_| {})))
                     />
                 }
                 .into_any(),

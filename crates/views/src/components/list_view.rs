@@ -1,5 +1,6 @@
-use super::{ArticleList, LoadError, TopicFilter, ViewLink};
-use crate::{use_words, Archive, CurrentView, Nav};
+use super::article_list::Entries;
+use super::{ArticleList, LoadError, SearchBox, TopicFilter, ViewLink};
+use crate::{use_words, Archive, CurrentView, Finder, Found, Marks, Nav};
 use catalog::{ListPage, Need, Page, ViewState};
 use leptos::prelude::*;
 
@@ -8,14 +9,32 @@ use leptos::prelude::*;
 /// and by crawlers, and the page never holds thousands of cards.
 pub const PAGE_SIZE: usize = 20;
 
-/// The page of the list shown, and what the shelf lacks for the one asked.
-#[derive(Clone, PartialEq)]
+/// The page shown: of the list, or of what a search found.
+#[derive(Clone, PartialEq, Default)]
 struct Listing {
     page: Option<ListPage>,
+    /// For a search: the query, whether every word matched, the marks.
+    found: Option<(String, bool, Vec<Marks>)>,
+    /// What the shelf lacks for the page asked for.
     missing: Vec<Need>,
+    /// The page asked for is on its way; the one before stays meanwhile.
+    busy: bool,
 }
 
-/// The list of articles, newest first, with the topic filter.
+impl Listing {
+    fn entries(&self) -> Entries {
+        let Some(page) = &self.page else { return Vec::new() };
+        let marks = self.found.as_ref().map(|f| &f.2);
+        page.entries
+            .iter()
+            .enumerate()
+            .map(|(i, (position, article))| (*position, article.clone(), marks.and_then(|m| m.get(i).cloned())))
+            .collect()
+    }
+}
+
+/// The list of articles, newest first, with the search box and the topic
+/// filter; while the reader searches, what the search found, ranked.
 #[component]
 pub fn ListView(
     #[prop(default = PAGE_SIZE)] page_size: usize,
@@ -27,6 +46,7 @@ pub fn ListView(
     let CurrentView(selection) = expect_context();
     let nav: Nav = expect_context();
     let words = use_words();
+    let finder = use_context::<Finder>();
 
     let chosen = Memo::new(move |_| selection.with(|s| s.topics.clone()));
     let number = Memo::new(move |_| {
@@ -35,70 +55,106 @@ pub fn ListView(
             Page::Article(_) => 1,
         })
     });
-    // The page asked for once the shelf has it; until then the page the
-    // reader was on stays, and what is missing is fetched.
+    let searching = Memo::new(move |_| finder.is_some() && selection.with(|s| !s.query.trim().is_empty()));
+    // The page asked for once it is here; until then the page the reader
+    // was on stays, and what the shelf lacks is fetched.
     let listing = Memo::new(move |before: Option<&Listing>| {
-        match chosen.with(|c| shelf.with(|s| s.page(c, number.get(), page_size))) {
-            Ok(page) => Listing { page: Some(page), missing: Vec::new() },
-            Err(missing) => Listing { page: before.and_then(|b| b.page.clone()), missing },
+        let kept = || Listing { busy: true, ..before.cloned().unwrap_or_default() };
+        match finder.filter(|_| searching.get()) {
+            Some(Finder(found)) => match found.get() {
+                Found::Ready(f) => Listing { page: Some(f.page), found: Some((f.query, f.every_word, f.marks)), ..Listing::default() },
+                Found::Searching => kept(),
+                Found::Failed(_) => Listing { busy: false, ..kept() },
+            },
+            None => match chosen.with(|c| shelf.with(|s| s.page(c, number.get(), page_size))) {
+                Ok(page) => Listing { page: Some(page), ..Listing::default() },
+                Err(missing) => Listing { missing, ..kept() },
+            },
         }
     });
-    let missing = move || listing.with(|l| l.missing.clone());
     Effect::new(move |_| {
-        let missing = missing();
+        let missing = listing.with(|l| l.missing.clone());
         if !missing.is_empty() {
             fetch.run(missing);
         }
     });
     let shown = move |f: &dyn Fn(&ListPage) -> usize| listing.with(|l| l.page.as_ref().map(f));
-    let entries = Signal::derive(move || listing.with(|l| l.page.as_ref().map(|p| p.entries.clone()).unwrap_or_default()));
-    let current = Memo::new(move |_| shown(&|p| p.number as usize).unwrap_or(1) as u32);
-    let page_count = Memo::new(move |_| shown(&|p| p.pages as usize).unwrap_or(1) as u32);
-    let show_all = move |_| nav.go(ViewState::list(Vec::new()));
+    let entries = Signal::derive(move || listing.with(Listing::entries));
+    let query = Signal::derive(move || listing.with(|l| l.found.as_ref().map(|f| f.0.clone()).unwrap_or_default()));
+    let current = Signal::derive(move || shown(&|p| p.number as usize).unwrap_or(1) as u32);
+    let page_count = Signal::derive(move || shown(&|p| p.pages as usize).unwrap_or(1) as u32);
+    let status = move || {
+        listing.with(|l| match (&l.page, &l.found) {
+            (_, _) if l.busy && searching.get() => words.searching.to_owned(),
+            (Some(p), Some((q, _, _))) if p.matching > 0 => words.found(p.matching, q.trim()),
+            (Some(_), Some((q, _, _))) => words.nothing_found(q.trim()),
+            (Some(p), None) => words.shown(p.matching, p.total),
+            (None, _) => String::new(),
+        })
+    };
+    let any_word = move || listing.with(|l| matches!(&l.found, Some((_, false, _))) && shown(&|p| p.matching).unwrap_or(0) > 0);
     let retry = Callback::new(move |_| {
         failure.set(None);
         fetch.run(listing.with_untracked(|l| l.missing.clone()));
     });
+    // A failed search is tried again as the reader types on; a part of the list on "retry".
+    let failed = move || {
+        let (message, on_retry) = match finder.filter(|_| searching.get()).map(|Finder(f)| f.get()) {
+            Some(Found::Failed(why)) => (words.search_failure(&why), None),
+            Some(_) => return None,
+            None => (words.list_failure(&failure.get()?), Some(retry)),
+        };
+        Some(view! { <LoadError message on_retry /> })
+    };
+    let topics = move || chosen.get();
+    let show_all = move |_| nav.go(ViewState::list(Vec::new()).with_query(&selection.with_untracked(|s| s.query.clone())));
+    let clear = move |_| nav.go(ViewState::list(chosen.get_untracked()));
 
     view! {
         <h1 class="page-title" tabindex="-1">{words.list_heading}</h1>
+        {finder.map(|_| view! { <SearchBox /> })}
         {filter.then(|| view! { <TopicFilter /> })}
-        <p class="result-count" role="status" data-testid="result-count">
-            {move || listing.with(|l| l.page.as_ref().map(|p| words.shown(p.matching, p.total)))}
-        </p>
-        {move || failure.get().map(|why| view! { <LoadError message=words.list_failure(&why) on_retry=retry /> })}
+        <p class="result-count" role="status" data-testid="result-count">{status}</p>
+        {failed}
+        {move || any_word().then(|| view! { <p class="search-note" data-testid="any-word">{words.any_word}</p> })}
         <Show
             when=move || shown(&|p| p.matching).is_none_or(|n| n > 0)
-            fallback=move || view! {
-                <div class="empty-state" data-testid="empty-state">
-                    <p class="empty-state__title">{words.empty}</p>
-                    <p>{words.empty_hint}</p>
-                    <button type="button" class="button" on:click=show_all>{words.show_all}</button>
-                </div>
+            fallback=move || {
+                // Nothing on the list under these topics, or nothing found.
+                let (title, hint, wider) = if searching.get() {
+                    (None, None, (!topics().is_empty()).then_some(words.search_all_topics))
+                } else {
+                    (Some(words.empty), Some(words.empty_hint), Some(words.show_all))
+                };
+                view! {
+                    <div class="empty-state" data-testid="empty-state">
+                        {title.map(|t| view! { <p class="empty-state__title">{t}</p> })}
+                        {hint.map(|h| view! { <p>{h}</p> })}
+                        {wider.map(|w| view! { <button type="button" class="button" on:click=show_all>{w}</button> })}
+                        {searching.get().then(|| view! { <button type="button" class="button" on:click=clear>{words.clear_search}</button> })}
+                    </div>
+                }
             }
         >
-            <ArticleList entries busy=Signal::derive(move || listing.with(|l| !l.missing.is_empty())) />
+            <ArticleList entries query busy=Signal::derive(move || listing.with(|l| l.busy)) />
         </Show>
         <Show when=move || { page_count.get() > 1 }>
             <nav class="pager" aria-label=words.pages>
                 {move || {
-                    let (n, topics) = (current.get(), chosen.get());
-                    (n > 1).then(|| view! {
-                        <ViewLink to=ViewState::list_page(topics, n - 1) class="pager__link">
-                            {words.newer}
-                        </ViewLink>
-                    })
+                    let n = current.get();
+                    (n > 1).then(|| view! { <ViewLink to=page_link(selection, n - 1) class="pager__link">{words.newer}</ViewLink> })
                 }}
                 <span class="pager__status">{move || words.page_of(current.get(), page_count.get())}</span>
                 {move || {
-                    let (n, topics) = (current.get(), chosen.get());
-                    (n < page_count.get()).then(|| view! {
-                        <ViewLink to=ViewState::list_page(topics, n + 1) class="pager__link">
-                            {words.older}
-                        </ViewLink>
-                    })
+                    let n = current.get();
+                    (n < page_count.get()).then(|| view! { <ViewLink to=page_link(selection, n + 1) class="pager__link">{words.older}</ViewLink> })
                 }}
             </nav>
         </Show>
     }
+}
+
+/// Page `n` of the view as it is: its topics, its search.
+fn page_link(selection: Signal<ViewState>, n: u32) -> ViewState {
+    selection.with(|s| ViewState::list_page(s.topics.clone(), n).with_query(&s.query))
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 #[component]
 pub fn LoadError(
     #[prop(into)] message: String,
-    #[prop(optional)] on_retry: Option<Callback<()>>,
+    #[prop(default = None)] on_retry: Option<Callback<()>>,
 ) -> impl IntoView {
     view! {
         <div class="load-error" role="alert">

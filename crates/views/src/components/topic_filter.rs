@@ -24,7 +24,8 @@ pub fn TopicFilter() -> impl IntoView {
         }
         let order = |t: &TopicId| index.with_value(|ix| ix.topics.iter().position(|x| x.id == *t));
         next.sort_unstable_by_key(order);
-        nav.go(ViewState::list(next));
+        // A search stays: the topics narrow what it found.
+        nav.go(ViewState::list(next).with_query(&selection.with_untracked(|s| s.query.clone())));
     };
 
     let topics = index.with_value(|ix| {
@@ -36,7 +37,7 @@ pub fn TopicFilter() -> impl IntoView {
                 type="button"
                 class="chip"
                 aria-pressed=move || chosen.with(Vec::is_empty).to_string()
-                on:click=move |_| nav.go(ViewState::list(Vec::new()))
+                on:click=move |_| nav.go(ViewState::list(Vec::new()).with_query(&selection.with_untracked(|s| s.query.clone())))
             >
                 {words.all_topics}
             </button>

@@ -1,0 +1,36 @@
+use crate::{use_words, CurrentView, Nav};
+use catalog::ViewState;
+use leptos::{ev, prelude::*};
+
+/// The search field: results come as the reader types, within the chosen
+/// topics; the words go in the URL (`?q=`). Without JavaScript it is a
+/// plain form that opens the list with the words in its URL.
+#[component]
+pub fn SearchBox() -> impl IntoView {
+    let CurrentView(selection) = expect_context();
+    let nav: Nav = expect_context();
+    let words = use_words();
+    let query = Memo::new(move |_| selection.with(|s| s.query.clone()));
+    let search = move |text: String| {
+        let topics = selection.with_untracked(|s| s.topics.clone());
+        nav.go(ViewState::list(topics).with_query(&text));
+    };
+    view! {
+        <form class="search" role="search" action="index.html" on:submit=move |e: ev::SubmitEvent| e.prevent_default()>
+            <label class="search__label">
+                <span class="search__name">{words.search}</span>
+                <input
+                    class="search__input"
+                    type="search"
+                    name="q"
+                    autocomplete="off"
+                    enterkeyhint="search"
+                    maxlength=catalog::QUERY_MAX
+                    prop:value=move || query.get()
+                    on:input=move |e| search(event_target_value(&e))
+                />
+            </label>
+            <button type="submit" class="button button--small search__button">{words.search_button}</button>
+        </form>
+    }
+}

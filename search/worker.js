@@ -1,0 +1,59 @@
+// The search worker (search.js in a built site). The page starts it at a
+// reader's first search, so the first view downloads none of it. It loads
+// the search module, fetches the shards and result files a query needs
+// (each shard once), and answers the page's messages:
+//   { id, op: 'open', parts, data }   the index's `search` (JSON) and the data folder's URL
+//   { id, op: 'search', query }       → JSON { ranked, every, terms }
+//   { id, op: 'show', positions, terms } → [[search file's text, JSON marks], …]
+//   { id, op: 'marks', texts, terms }  → JSON [[[start, end], …], …]
+// with { id, result } or { id, error }.
+import init, { Engine } from '__SEARCH_GLUE__';
+
+const started = init({ module_or_path: new URL('__SEARCH_WASM__', import.meta.url) });
+let engine;
+let data;
+const shards = new Map();
+
+async function text(file) {
+  const response = await fetch(new URL(file, data));
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return response.text();
+}
+
+function shard(n) {
+  if (!shards.has(n)) {
+    const loading = text(engine.shard_file(n)).then((json) => engine.add_shard(n, json));
+    // A failed shard is fetched again by the next search.
+    loading.catch(() => shards.delete(n));
+    shards.set(n, loading);
+  }
+  return shards.get(n);
+}
+
+const ops = {
+  open: ({ parts, data: folder }) => {
+    engine = new Engine(parts);
+    data = folder;
+    shards.clear();
+    return true;
+  },
+  search: async ({ query }) => {
+    await Promise.all(Array.from(engine.needs(query), shard));
+    return engine.search(query);
+  },
+  show: ({ positions, terms }) =>
+    Promise.all(positions.map(async (position) => {
+      const doc = await text(engine.doc_file(position));
+      return [doc, engine.show(doc, terms)];
+    })),
+  marks: ({ texts, terms }) => engine.marks(texts, terms),
+};
+
+self.onmessage = async ({ data: message }) => {
+  try {
+    await started;
+    self.postMessage({ id: message.id, result: await ops[message.op](message) });
+  } catch (error) {
+    self.postMessage({ id: message.id, error: String((error && error.message) || error) });
+  }
+};

@@ -1,0 +1,192 @@
+//! The reader's search, run in the search worker (`search.js`, started at
+//! the first search), for the view's query, topics and page. The glue to
+//! the worker is in `use_search.js`.
+
+use crate::data::{read, DataUrl};
+use catalog::{ArticleMeta, Index, Page, SearchParts};
+use js_sys::{Array, Reflect, JSON};
+use leptos::{prelude::*, task::spawn_local};
+use std::ops::Range;
+use catalog::ListPage;
+use views::{Archive, CurrentView, Finder, Found, FoundPage, Marks, Words, PAGE_SIZE};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen(module = "/src/hooks/use_search.js")]
+extern "C" {
+    #[derive(Clone)]
+    type SearchWorker;
+    #[wasm_bindgen(constructor)]
+    fn new(url: &str, parts: &str, data: &str) -> SearchWorker;
+    #[wasm_bindgen(method)]
+    fn search(this: &SearchWorker, query: &str) -> js_sys::Promise;
+    #[wasm_bindgen(method)]
+    fn show(this: &SearchWorker, positions: Vec<u32>, terms: &str) -> js_sys::Promise;
+}
+
+/// What the worker found for a query: list positions best first, whether
+/// they have every word, and the matched terms (as JSON, passed on).
+#[derive(Clone, Debug, PartialEq)]
+struct Ranked {
+    query: String,
+    positions: Vec<u32>,
+    every_word: bool,
+    terms: String,
+}
+
+/// The search over the index's search files in `data`, with the worker at
+/// `worker` (relative to the page); `None` when the site has no search index.
+pub fn use_search(index: &Index, data: DataUrl, worker: String, archive: Archive, words: &'static Words) -> Option<Finder> {
+    let parts = index.search.clone()?;
+    let CurrentView(view) = expect_context();
+    let found = RwSignal::new(Found::Searching);
+    let ranked = RwSignal::new(None::<Result<Ranked, String>>);
+    let started = StoredValue::new_local(None::<SearchWorker>);
+    let config = StoredValue::new((worker, parts_json(&parts), data.0));
+    // The worker starts at the first search.
+    let ask = move || -> SearchWorker {
+        if started.with_value(Option::is_none) {
+            let worker = config.with_value(|(url, parts, data)| SearchWorker::new(url, parts, &absolute(data)));
+            started.set_value(Some(worker));
+        }
+        started.with_value(Clone::clone).expect("started above")
+    };
+
+    // A new query asks the worker; an answer to an older one is dropped.
+    let query = Memo::new(move |_| view.with(|v| v.query.trim().to_owned()));
+    Effect::new(move |_| {
+        let q = query.get();
+        if q.is_empty() {
+            return;
+        }
+        found.set(Found::Searching);
+        let typed = view.with_untracked(|v| v.query.clone());
+        let promise = ask().search(&typed);
+        spawn_local(async move {
+            let answer = JsFuture::from(promise).await;
+            if query.get_untracked() != q {
+                return;
+            }
+            ranked.set(Some(answer.map_err(|e| reason(&e, words)).and_then(|a| read_ranked(&q, &a))));
+        });
+    });
+
+    // The page of results under the chosen topics, once the shelf has the topics' positions.
+    let selection = Memo::new(move |_| {
+        let Some(Ok(r)) = ranked.get() else { return None };
+        if r.query != query.get() {
+            return None;
+        }
+        let (topics, number) = view.with(|v| (v.topics.clone(), match v.page { Page::List { number } => number, Page::Article(_) => 1 }));
+        let chosen = archive.shelf.with(|s| s.matching(&topics));
+        Some(chosen.map(|chosen| {
+            let positions: Vec<u32> = match chosen {
+                None => r.positions.clone(),
+                Some(with_topics) => {
+                    let mut on = vec![false; archive.shelf.with(|s| s.total())];
+                    with_topics.into_iter().for_each(|p| on[p as usize] = true);
+                    r.positions.iter().copied().filter(|&p| on.get(p as usize).copied().unwrap_or(false)).collect()
+                }
+            };
+            let pages = positions.len().div_ceil(PAGE_SIZE).max(1) as u32;
+            let number = number.clamp(1, pages);
+            let page: Vec<u32> = positions.iter().copied().skip((number as usize - 1) * PAGE_SIZE).take(PAGE_SIZE).collect();
+            (r.clone(), positions.len(), number, pages, page)
+        }))
+    });
+    Effect::new(move |_| {
+        if let Some(Err(why)) = ranked.get() {
+            found.set(Found::Failed(why));
+        }
+    });
+    Effect::new(move |_| match selection.get() {
+        None => {}
+        Some(Err(needs)) => archive.fetch.run(needs),
+        Some(Ok((r, matching, number, pages, page))) => {
+            found.set(Found::Searching);
+            let promise = ask().show(page.clone(), &r.terms);
+            spawn_local(async move {
+                let answer = JsFuture::from(promise).await;
+                if selection.with_untracked(|s| !matches!(s, Some(Ok((now, _, n, _, _))) if now == &r && *n == number)) {
+                    return;
+                }
+                let shown = answer.map_err(|e| reason(&e, words)).and_then(|a| read_hits(&a, &page));
+                let total = archive.shelf.with_untracked(|s| s.total());
+                found.set(match shown {
+                    Ok((entries, marks)) => Found::Ready(FoundPage {
+                        query: r.query,
+                        every_word: r.every_word,
+                        page: ListPage { matching, total, number, pages, entries },
+                        marks,
+                    }),
+                    Err(why) => Found::Failed(why),
+                });
+            });
+        }
+    });
+    Some(Finder(found.into()))
+}
+
+/// The data folder as an absolute URL: the worker's own URL is another.
+fn absolute(data: &str) -> String {
+    let base = document().base_uri().ok().flatten().unwrap_or_default();
+    web_sys::Url::new_with_base(data, &base).map(|u| u.href()).unwrap_or_else(|_| data.to_owned())
+}
+
+fn parts_json(parts: &SearchParts) -> String {
+    let o = js_sys::Object::new();
+    let _ = Reflect::set(&o, &"version".into(), &parts.version.as_str().into());
+    let _ = Reflect::set(&o, &"docs".into(), &parts.docs.into());
+    let shards: Array = parts.shards.iter().map(|s| JsValue::from_str(s)).collect();
+    let _ = Reflect::set(&o, &"shards".into(), &shards);
+    JSON::stringify(&o).map(String::from).unwrap_or_default()
+}
+
+fn reason(error: &JsValue, words: &'static Words) -> String {
+    if !window().navigator().on_line() {
+        return words.no_connection.to_owned();
+    }
+    Reflect::get(error, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_else(|| format!("{error:?}"))
+}
+
+fn get(o: &JsValue, key: &str) -> JsValue {
+    Reflect::get(o, &key.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn read_ranked(query: &str, answer: &JsValue) -> Result<Ranked, String> {
+    let found = JSON::parse(&answer.as_string().unwrap_or_default()).map_err(|_| "the search answered nothing".to_owned())?;
+    let positions = Array::from(&get(&found, "ranked")).iter().filter_map(|p| p.as_f64()).map(|p| p as u32).collect();
+    let terms = JSON::stringify(&get(&found, "terms")).map(String::from).unwrap_or_else(|_| "[]".into());
+    Ok(Ranked { query: query.to_owned(), positions, every_word: get(&found, "every").as_bool().unwrap_or(false), terms })
+}
+
+fn ranges(list: &JsValue) -> Vec<Range<usize>> {
+    Array::from(list)
+        .iter()
+        .filter_map(|r| {
+            let r = Array::from(&r);
+            Some(r.get(0).as_f64()? as usize..r.get(1).as_f64()? as usize)
+        })
+        .collect()
+}
+
+/// Results: each at its place in the list, and its marks.
+type Shown = (Vec<(usize, ArticleMeta)>, Vec<Marks>);
+
+/// The worker's answer to `show`: each result's article and marks.
+fn read_hits(answer: &JsValue, positions: &[u32]) -> Result<Shown, String> {
+    let mut entries = Vec::new();
+    let mut all = Vec::new();
+    for (pair, &position) in Array::from(answer).iter().zip(positions) {
+        let pair = Array::from(&pair);
+        let doc = JSON::parse(&pair.get(0).as_string().unwrap_or_default()).map_err(|_| "a result's file is not JSON".to_owned())?;
+        entries.push((position as usize, read::article(&get(&doc, "article"))?));
+        let marks = JSON::parse(&pair.get(1).as_string().unwrap_or_default()).map_err(|_| "no marks".to_owned())?;
+        all.push(Marks {
+            title: ranges(&get(&marks, "title")),
+            excerpt: get(&marks, "excerpt").as_string().unwrap_or_default(),
+            in_excerpt: ranges(&get(&marks, "marks")),
+        });
+    }
+    Ok((entries, all))
+}

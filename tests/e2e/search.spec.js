@@ -1,0 +1,141 @@
+// Search: as the reader types, ranked results with the matched words
+// marked; the words in the URL, with the topics; reload, back and forward;
+// nothing found; every word, else any; and none of it in the first view.
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { SEED, loadIndex, topic, waitForApp } from './helpers.js';
+
+const FARMS = 'Хозяйства Котельничского района подвели итоги сезона';
+const BRIDGE = 'В Советском районе после ремонта открыли мост через Пижму';
+
+function searchbox(page) {
+  return page.getByRole('searchbox', { name: 'Поиск по новостям' });
+}
+
+function cardTitles(page) {
+  return page.getByTestId('article-card').getByRole('heading', { level: 2 });
+}
+
+async function openList(page, query = '') {
+  await page.goto(`index.html${query}`);
+  await waitForApp(page);
+}
+
+test('typing «молоко» finds the articles that say «молока», ranked, with the words marked', async ({ page }) => {
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await openList(page);
+  // The first view loads nothing of search but the app's few lines that start its worker.
+  expect(requests.filter((p) => /search/.test(p) && !/\/snippets\//.test(p))).toEqual([]);
+
+  await searchbox(page).fill('молоко');
+  await expect(page.getByTestId('result-count')).toHaveText('Найдено 2 статьи по запросу «молоко»');
+  await expect(page).toHaveURL(/index\.html\?q=%D0%BC%D0%BE%D0%BB%D0%BE%D0%BA%D0%BE$/);
+  await expect(cardTitles(page)).toHaveCount(2);
+  await expect(cardTitles(page)).toContainText([FARMS, SEED.title].sort((a, b) => (a === FARMS ? -1 : 1)));
+  // Every result shows where it matched: the marked words are forms of «молоко».
+  for (const card of await page.getByTestId('article-card').all()) {
+    const marked = await card.locator('mark').allInnerTexts();
+    expect(marked.length, await card.innerText()).toBeGreaterThan(0);
+    for (const word of marked) expect(word.toLowerCase()).toMatch(/^молок/);
+  }
+  // Only now: the worker, its module and the shard and result files.
+  expect(requests.some((p) => p.endsWith('/search.js'))).toBe(true);
+  expect(requests.filter((p) => /\/data\/search\/shard-/.test(p)).length).toBeGreaterThan(0);
+});
+
+test('a typo and the word being typed find the same', async ({ page }) => {
+  await openList(page);
+  await searchbox(page).fill('малоко ');
+  await expect(page.getByTestId('result-count')).toHaveText('Найдено 2 статьи по запросу «малоко»');
+  await searchbox(page).fill('моло');
+  await expect(page.getByTestId('result-count')).toHaveText(/^Найден[оа] \d+ стат/);
+  await expect(cardTitles(page).filter({ hasText: FARMS })).toHaveCount(1);
+});
+
+test('the search combines with topics, and lives in the URL for reload, back and forward', async ({ page, request }) => {
+  const index = await loadIndex(request);
+  const transport = topic(index, 'transport');
+  await openList(page);
+  await searchbox(page).fill('мост');
+  await expect(cardTitles(page).first()).toHaveText(BRIDGE);
+  const all = await cardTitles(page).count();
+
+  await page.getByRole('group', { name: 'Темы' }).getByRole('button', { name: new RegExp(`^${transport.ru}`) }).click();
+  await expect(page).toHaveURL(/\?topic=transport&q=/);
+  await expect(cardTitles(page).first()).toHaveText(BRIDGE);
+  const withTopic = await cardTitles(page).count();
+  expect(withTopic).toBeLessThanOrEqual(all);
+  for (const card of await page.getByTestId('article-card').all()) {
+    await expect(card.getByRole('list', { name: 'Темы статьи' })).toContainText(transport.ru);
+  }
+
+  await page.reload();
+  await waitForApp(page);
+  await expect(searchbox(page)).toHaveValue('мост');
+  await expect(cardTitles(page)).toHaveCount(withTopic);
+
+  // Back to the search without the topic, back again to the list before
+  // any search (typing made one entry, not one a letter), and forward.
+  await page.goBack();
+  await expect(page).toHaveURL(/index\.html\?q=/);
+  await expect(cardTitles(page)).toHaveCount(all);
+  await page.goBack();
+  await expect(page).toHaveURL(/index\.html$/);
+  await expect(searchbox(page)).toHaveValue('');
+  await expect(page.getByTestId('result-count')).toHaveText(/^Показано \d+ из \d+$/);
+  await page.goForward();
+  await expect(searchbox(page)).toHaveValue('мост');
+  await expect(cardTitles(page)).toHaveCount(all);
+});
+
+test('a shared link opens on its results, and a result opens its article', async ({ page }) => {
+  await openList(page, '?q=%D0%BC%D0%BE%D1%81%D1%82');
+  await expect(searchbox(page)).toHaveValue('мост');
+  await expect(cardTitles(page).first()).toHaveText(BRIDGE);
+  await cardTitles(page).first().getByRole('link').click();
+  await expect(page).toHaveURL(/sovetsk-bridge-bus-route\.html\?q=/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(BRIDGE);
+});
+
+test('nothing found says so, and offers to search every topic or to clear the search', async ({ page }) => {
+  await openList(page, '?topic=transport');
+  await searchbox(page).fill('молоко');
+  await expect(page.getByTestId('result-count')).toHaveText('По запросу «молоко» ничего не нашлось.');
+  await expect(cardTitles(page)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Искать во всех темах' }).click();
+  await expect(page).toHaveURL(/index\.html\?q=/);
+  await expect(page.getByTestId('result-count')).toHaveText('Найдено 2 статьи по запросу «молоко»');
+
+  await searchbox(page).fill('синхрофазотрон');
+  await expect(page.getByTestId('result-count')).toHaveText('По запросу «синхрофазотрон» ничего не нашлось.');
+  await expect(page.getByRole('button', { name: 'Искать во всех темах' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Сбросить поиск' }).click();
+  await expect(page).toHaveURL(/index\.html$/);
+  await expect(page.getByTestId('result-count')).toHaveText(/^Показано \d+ из \d+$/);
+});
+
+test('when no article has every word, the articles with any of them are shown, and said so', async ({ page }) => {
+  await openList(page);
+  await searchbox(page).fill('молоко мост');
+  await expect(page.getByTestId('any-word')).toHaveText('Статей со всеми словами нет — показаны статьи с любым из них.');
+  await expect(cardTitles(page)).toHaveCount(3);
+  await searchbox(page).fill('молоко Лукашенко');
+  await expect(page.getByTestId('result-count')).toHaveText('Найдена 1 статья по запросу «молоко Лукашенко»');
+  await expect(page.getByTestId('any-word')).toHaveCount(0);
+  await expect(cardTitles(page)).toHaveText([SEED.title]);
+});
+
+test.describe('axe', () => {
+  test.use({ reducedMotion: 'reduce' });
+
+  for (const width of [390, 1280]) {
+    test(`results have no violations at ${width} px`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await openList(page, '?q=%D0%BC%D0%BE%D0%BB%D0%BE%D0%BA%D0%BE');
+      await expect(page.locator('mark').first()).toBeVisible();
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+    });
+  }
+});

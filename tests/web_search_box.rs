@@ -1,0 +1,90 @@
+//! The search box and its results in a real browser: typing puts the words
+//! in the view, results show with their matches marked, and a search that
+//! finds nothing offers a way out.
+
+mod common;
+
+use catalog::{ListPage, TopicId, ViewState};
+use common::*;
+use leptos::{prelude::*, task::tick};
+use views::{Finder, Found, FoundPage, ListView, Marks};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The list with a search the test answers itself.
+fn mount_search(state: ViewState) -> (web_sys::HtmlElement, RwSignal<ViewState>, RwSignal<Found>) {
+    let found = RwSignal::new(Found::Searching);
+    let (root, state) = mount(state, move || {
+        provide_context(Finder(found.into()));
+        view! { <ListView /> }
+    });
+    (root, state, found)
+}
+
+fn input(root: &web_sys::HtmlElement) -> web_sys::HtmlInputElement {
+    root.query_selector("input[type=search]").unwrap().expect("a search field").unchecked_into()
+}
+
+fn status(root: &web_sys::HtmlElement) -> String {
+    text(&all(root, "[data-testid=result-count]")[0])
+}
+
+#[wasm_bindgen_test]
+async fn typing_puts_the_words_in_the_view_and_keeps_the_topics() {
+    let (root, state, _) = mount_search(ViewState::list_page(vec![TopicId::new("trade")], 2));
+    tick().await;
+    let field = input(&root);
+    assert_eq!(field.closest("label").unwrap().unwrap().text_content().unwrap().trim(), "Поиск по новостям");
+    field.set_value("молоко");
+    field.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &{
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init
+    }).unwrap()).unwrap();
+    tick().await;
+    assert_eq!(state.get_untracked(), ViewState::list(vec![TopicId::new("trade")]).with_query("молоко"), "first page, same topics");
+    assert_eq!(status(&root), "Ищем…");
+}
+
+#[wasm_bindgen_test]
+async fn results_are_cards_with_their_matches_marked() {
+    let (root, _, found) = mount_search(ViewState::list(vec![]).with_query("завод"));
+    let plant = index().articles[1].clone();
+    let title = plant.title.clone();
+    found.set(Found::Ready(FoundPage {
+        query: "завод".into(),
+        every_word: false,
+        page: ListPage { matching: 1, total: 3, number: 1, pages: 1, entries: vec![(0, plant)] },
+        marks: vec![Marks { title: vec![0..title.find(' ').unwrap()], excerpt: "…на заводе…".into(), in_excerpt: vec![8..20] }],
+    }));
+    tick().await;
+    assert_eq!(status(&root), "Найдена 1 статья по запросу «завод»");
+    let marks: Vec<String> = all(&root, "[data-testid=article-card] mark").iter().map(text).collect();
+    assert_eq!(marks, ["Статья", "заводе"]);
+    assert_eq!(text(&all(&root, ".card__summary")[0]), "…на заводе…");
+    assert_eq!(all(&root, "[data-testid=any-word]").len(), 1, "not every word matched, and it says so");
+    let link = root.query_selector("[data-testid=article-card] a").unwrap().unwrap();
+    assert!(link.get_attribute("href").unwrap().starts_with("plant.html?q="), "the article opens with the search");
+}
+
+#[wasm_bindgen_test]
+async fn nothing_found_offers_every_topic_and_clearing_the_search() {
+    let (root, state, found) = mount_search(ViewState::list(vec![TopicId::new("trade")]).with_query("квазар"));
+    found.set(Found::Ready(FoundPage {
+        query: "квазар".into(),
+        every_word: true,
+        page: ListPage { matching: 0, total: 3, number: 1, pages: 1, entries: vec![] },
+        marks: vec![],
+    }));
+    tick().await;
+    assert_eq!(status(&root), "По запросу «квазар» ничего не нашлось.");
+    button(&root, "Искать во всех темах").click();
+    tick().await;
+    assert_eq!(state.get_untracked(), ViewState::list(vec![]).with_query("квазар"));
+    button(&root, "Сбросить поиск").click();
+    tick().await;
+    assert_eq!(state.get_untracked(), ViewState::list(vec![]));
+    assert_eq!(status(&root), "Показано 3 из 3", "the list again");
+}
