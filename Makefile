@@ -60,7 +60,8 @@ size:
 ## Times `articles build` on 10,000 synthetic articles beside Hugo on the
 ## same files, the embedded viewer's first render on a portal page, and the
 ## site built from those 10,000 articles beside this one: its first view's
-## bytes, and how soon and how fast its filters answer.
+## bytes, how soon and how fast its filters answer, and its search beside
+## Pagefind's over the same pages.
 BENCH := target/bench
 bench: dist
 	@sh scripts/setup.sh bench
@@ -71,6 +72,7 @@ bench: dist
 	SITE_CONTENT=$(BENCH)/synth-10000 trunk build --release --dist $(BENCH)/dist-10000
 	node scripts/size.mjs $(BENCH)/dist-10000
 	node scripts/bench-filter.mjs dist $(BENCH)/dist-10000
+	node scripts/bench-search.mjs $(BENCH)/dist-10000 $(BENCH)/synth-10000
 
 ## Lighthouse on the list and an article, five mobile and five desktop runs
 ## each, against dist/ served by nginx; fails if any run shifts the layout.
