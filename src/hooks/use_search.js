@@ -2,9 +2,16 @@
 // search, asked with promises; each answer goes to the question it answers.
 export class SearchWorker {
   constructor(url, parts, data) {
-    this.worker = new Worker(url, { type: 'module' });
     this.next = 0;
     this.waiting = new Map();
+    try {
+      this.worker = new Worker(url, { type: 'module' });
+    } catch (error) {
+      // A worker must come from the page's own origin: a portal that loads
+      // the viewer from another one gets the reason, not a broken page.
+      this.broken = String((error && error.message) || error);
+      return;
+    }
     this.worker.onmessage = ({ data: answer }) => {
       const waiting = this.waiting.get(answer.id);
       if (!waiting) return;
