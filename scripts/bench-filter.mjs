@@ -8,7 +8,7 @@
 //
 //   node scripts/bench-filter.mjs dist [other-dist …]
 import { chromium } from 'playwright-core';
-import { spawn } from 'node:child_process';
+import { startNginx } from '../tests/e2e/helpers.js';
 import os from 'node:os';
 
 const dists = process.argv.slice(2);
@@ -17,20 +17,6 @@ const runs = Number(process.env.RUNS || 5);
 const toggles = Number(process.env.TOGGLES || 20);
 const slowdown = Number(process.env.CPU_SLOWDOWN || 4);
 const network = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
-
-/** nginx (tests/e2e/nginx.sh) serving `dist` on `port` under /portal/news/. */
-async function startNginx(dist, port) {
-  const nginx = spawn('sh', ['tests/e2e/nginx.sh', dist, String(port)], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const base = `http://127.0.0.1:${port}/portal/news/`;
-  for (let i = 0; i < 50; i++) {
-    try {
-      if ((await fetch(base + 'index.html')).ok) return { base, stop: () => nginx.kill() };
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  nginx.kill();
-  throw new Error(`nginx did not start on ${port}`);
-}
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -15,7 +15,8 @@
 //    say «молока», «молоком»), against the articles whose text has a form of it;
 //  - hits for words that occur in no article.
 import { chromium } from 'playwright-core';
-import { spawn, spawnSync } from 'node:child_process';
+import { startNginx } from '../tests/e2e/helpers.js';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -96,19 +97,6 @@ document.documentElement.dataset.app = 'ready';
   brotliCopies(path.join(dir, 'pagefind'));
   for (const file of ['pagefind-bench.html', 'pagefind-bench.js']) brotliCopies(dir, file);
   return dir;
-}
-
-async function startNginx(dir, port) {
-  const nginx = spawn('sh', ['tests/e2e/nginx.sh', dir, String(port)], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const base = `http://127.0.0.1:${port}/portal/news/`;
-  for (let i = 0; i < 50; i++) {
-    try {
-      if ((await fetch(base + 'index.html')).ok) return { base, stop: () => nginx.kill() };
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  nginx.kill();
-  throw new Error(`nginx did not start on ${port}`);
 }
 
 /**

@@ -175,6 +175,23 @@ export async function startServer(dir, port, prefix, probe = 'index.html') {
 }
 
 /**
+ * Debian's nginx with deploy/nginx.conf (tests/e2e/nginx.sh) serving `dir`
+ * under /portal/news/ on `port`, with its brotli copies; resolves once it answers.
+ */
+export async function startNginx(dir, port) {
+  const nginx = spawn('sh', ['tests/e2e/nginx.sh', dir, String(port)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const base = `http://127.0.0.1:${port}/portal/news/`;
+  for (let i = 0; i < 50; i++) {
+    try {
+      if ((await fetch(base + 'index.html')).ok) return { base, stop: () => nginx.kill() };
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  nginx.kill();
+  throw new Error(`nginx did not start on ${port}`);
+}
+
+/**
  * A site in target/e2e-sites/<name> built as `make dist` builds dist/, but
  * from the articles in `content`: dist/'s code, styles and shell, a new data
  * bundle, pages and service worker. `prepare(dir)` may change the copied

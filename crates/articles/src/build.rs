@@ -3,7 +3,7 @@
 
 use crate::content::{ArticleReader, Content, TopicDef};
 use crate::render::{Renderer, Shell};
-use catalog::{ArticleBody, ArticleMeta, Index, ListParts, SearchDoc, SearchParts, Topic};
+use catalog::{ArticleBody, ArticleMeta, Index, ListParts, Need, SearchDoc, SearchParts, Topic};
 use sha2::{Digest, Sha256};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -12,9 +12,13 @@ use std::sync::Arc;
 /// A body's file name: its slug and a hash of its bytes, so a changed body
 /// gets a new name and any cache can keep a file for good.
 fn body_file(slug: &catalog::Slug, bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    let hash: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
-    format!("articles/{slug}.{hash}.json")
+    format!("articles/{slug}.{}.json", short_hash(&Sha256::digest(bytes)))
+}
+
+/// A SHA-256 digest's first 8 bytes in hex: what names every file the
+/// build names by content.
+fn short_hash(digest: &[u8]) -> String {
+    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
 
 /// The name of an article's body file (`articles/<slug>.<hash>.json`).
@@ -94,40 +98,47 @@ fn list_files(index: &Index) -> (Index, Vec<(PathBuf, Vec<u8>)>) {
     }
     let schema = catalog::SCHEMA_VERSION;
     let buckets = articles.len().div_ceil(PER_BUCKET) as u32;
-    // (kind and number, bytes); each file's name gets the version once all are made.
-    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
+    // (which part, bytes); each file's name (`ListParts`) gets the version once all are made.
+    let mut parts: Vec<(Need, Vec<u8>)> = Vec::new();
     for (n, chunk) in articles.chunks(CHUNK).enumerate().skip(1) {
-        parts.push((format!("chunk-{n}"), json(&Articles { schema, articles: chunk })));
+        parts.push((Need::Chunk(n), json(&Articles { schema, articles: chunk })));
     }
     for topic in index.topics.iter().filter(|t| t.count > 0) {
         let positions: Vec<u32> =
             (0..articles.len() as u32).filter(|&p| articles[p as usize].topics.contains(&topic.id)).collect();
-        parts.push((format!("topic-{}", topic.id), json(&Positions { schema, gaps: catalog::to_gaps(&positions) })));
+        parts.push((Need::Topic(topic.id.clone()), json(&Positions { schema, gaps: catalog::to_gaps(&positions) })));
     }
     let mut filed = vec![Vec::new(); buckets as usize];
     for a in articles {
         filed[catalog::bucket(a.slug.as_str(), buckets)].push(a.clone());
     }
     for (n, bucket) in filed.iter().enumerate() {
-        parts.push((format!("slugs-{n}"), json(&Articles { schema, articles: bucket })));
+        parts.push((Need::Bucket(n), json(&Articles { schema, articles: bucket })));
     }
     let mut digest = Sha256::new();
-    for (name, bytes) in &parts {
-        digest.update(name.as_bytes());
+    for (part, bytes) in &parts {
+        digest.update(format!("{part:?}").as_bytes());
         digest.update(bytes);
     }
-    let version: String = digest.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
-    let list = ListParts { version: version.clone(), total: articles.len() as u32, chunk: CHUNK as u32, buckets };
+    let list = ListParts { version: short_hash(&digest.finalize()), total: articles.len() as u32, chunk: CHUNK as u32, buckets };
+    let files = parts.into_iter().map(|(part, bytes)| {
+        let file = match part {
+            Need::Chunk(n) => list.chunk_file(n),
+            Need::Topic(t) => list.topic_file(&t),
+            Need::Bucket(n) => list.bucket_file(n),
+        };
+        (PathBuf::from("data").join(file), bytes)
+    });
+    let files = files.collect();
     let head = Index { articles: articles[..CHUNK].to_vec(), list: Some(list), ..index.clone() };
-    let files = parts.into_iter().map(|(name, bytes)| (PathBuf::from(format!("data/list/{name}.{version}.json")), bytes));
-    (head, files.collect())
+    (head, files)
 }
 
 /// The search index of a build, filled article by article (on any thread:
 /// one `Search` each, then `merge`), written with the index.
 pub struct Search {
-    version: String,
-    docs: u32,
+    /// Its shards' first terms are filled in by `finish`.
+    parts: SearchParts,
     writer: search::Writer,
 }
 
@@ -136,14 +147,14 @@ impl Search {
     /// body's name). Its version is a hash of that index, so the files of
     /// each article (written first) and the shards (written last) agree.
     pub fn new(index: &Index) -> Self {
-        let digest = Sha256::digest(json(index));
-        let version = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
-        Self { version, docs: index.articles.len() as u32, writer: search::Writer::default() }
+        let version = short_hash(&Sha256::digest(json(index)));
+        let parts = SearchParts { version, docs: index.articles.len() as u32, shards: Vec::new() };
+        Self { parts, writer: search::Writer::default() }
     }
 
     /// Another writer for the same build, for another thread.
     pub fn fork(&self) -> Self {
-        Self { version: self.version.clone(), docs: self.docs, writer: search::Writer::default() }
+        Self { parts: self.parts.clone(), writer: search::Writer::default() }
     }
 
     pub fn merge(&mut self, other: Search) {
@@ -151,7 +162,7 @@ impl Search {
     }
 
     fn doc_file(&self, position: usize) -> String {
-        format!("search/doc-{position}.{}.json", self.version)
+        self.parts.doc_file(position as u32)
     }
 
     /// Indexes the article at list position `position`; returns its search
@@ -167,7 +178,7 @@ impl Search {
     /// Where the index is, and its shard files.
     fn finish(self) -> (SearchParts, Vec<(PathBuf, Vec<u8>)>) {
         let (firsts, shards) = self.writer.finish();
-        let parts = SearchParts { version: self.version, docs: self.docs, shards: firsts };
+        let parts = SearchParts { shards: firsts, ..self.parts };
         let files = shards.iter().enumerate().map(|(n, shard)| (PathBuf::from("data").join(parts.shard_file(n)), json(shard))).collect();
         (parts, files)
     }
