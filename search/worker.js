@@ -5,7 +5,12 @@
 //   { id, op: 'open', parts, data }   the index's `search` (JSON) and the data folder's URL
 //   { id, op: 'search', query }       → JSON { ranked, every, terms }
 //   { id, op: 'show', positions, terms } → [[search file's text, JSON marks], …]
-//   { id, op: 'marks', texts, terms }  → JSON [[[start, end], …], …]
+//   { id, op: 'find_in', query, texts } → JSON [[[start, end], …], …]: where
+//                                        the words `query` finds are in each text
+//   { id, op: 'keep', positions }      → { shards, docs }: fetches every shard
+//                                        and these articles' result files, for
+//                                        the service worker to keep; how many
+//                                        of each failed
 // with { id, result } or { id, error }.
 import init, { Engine } from '__SEARCH_GLUE__';
 
@@ -46,7 +51,17 @@ const ops = {
       const doc = await text(engine.doc_file(position));
       return [doc, engine.show(doc, terms)];
     })),
-  marks: ({ texts, terms }) => engine.marks(texts, terms),
+  keep: async ({ positions }) => {
+    const failed = async (loads) => (await Promise.allSettled(loads)).filter((r) => r.status === 'rejected').length;
+    return {
+      shards: await failed(Array.from({ length: engine.shard_count() }, (_, n) => shard(n))),
+      docs: await failed(positions.map((p) => text(engine.doc_file(p)))),
+    };
+  },
+  find_in: async ({ query, texts }) => {
+    await Promise.all(Array.from(engine.needs(query), shard));
+    return engine.find_in(query, texts);
+  },
 };
 
 self.onmessage = async ({ data: message }) => {

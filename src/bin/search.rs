@@ -70,6 +70,11 @@ impl Engine {
         query.shards(&self.parts).into_iter().filter(|&n| self.shards.get(n).is_some_and(Option::is_none)).map(|n| n as u32).collect()
     }
 
+    /// How many shards the index is in.
+    pub fn shard_count(&self) -> u32 {
+        self.shards.len() as u32
+    }
+
     /// Shard `n`'s file, relative to the data folder.
     pub fn shard_file(&self, n: u32) -> String {
         self.parts.shard_file(n as usize)
@@ -109,10 +114,12 @@ impl Engine {
         Ok(json(&Shown { title: ranges(title), excerpt: text, marks: ranges(found) }))
     }
 
-    /// The matches of `terms` in each of `texts` (both JSON lists).
-    pub fn marks(&self, texts: &str, terms: &str) -> Result<String, JsError> {
+    /// The matches of the words `query` finds (over the shards here) in each
+    /// of `texts` (a JSON list): an article opened from a search.
+    pub fn find_in(&self, query: &str, texts: &str) -> Result<String, JsError> {
+        let query = Query::parse(query, &self.stems);
+        let terms = run(&query, &self.parts, |n| self.shards.get(n).and_then(Option::as_ref)).terms;
         let texts: Vec<String> = serde_json::from_str(texts)?;
-        let terms: Vec<String> = serde_json::from_str(terms)?;
         Ok(json(&texts.iter().map(|t| ranges(marks(t, &terms, &self.stems))).collect::<Vec<_>>()))
     }
 }

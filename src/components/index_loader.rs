@@ -41,8 +41,9 @@ pub fn IndexLoader(
             provide_context(archive);
             // The search worker is beside the viewer's own pages.
             let worker = use_context::<LinkBase>().map_or_else(|| "search.js".to_owned(), |LinkBase(base)| format!("{base}search.js"));
-            if let Some(finder) = use_search(&loaded.index, source.clone(), worker, archive, words) {
+            if let Some((finder, searcher)) = use_search(&loaded.index, source.clone(), worker, archive, words) {
                 provide_context(finder);
+                provide_context(searcher);
             }
             provide_context(SiteIndex(StoredValue::new(loaded.index)));
             provide_context(UnreadableEntries(StoredValue::new(loaded.unreadable)));

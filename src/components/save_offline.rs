@@ -1,4 +1,5 @@
 use crate::data::{self, DataUrl};
+use crate::hooks::Searcher;
 use catalog::Shelf;
 use leptos::{prelude::*, task::spawn_local};
 use views::{use_words, Archive};
@@ -13,15 +14,16 @@ enum Saving {
     Failed(usize, usize),
 }
 
-/// "Save every article for offline": fetches the list's parts and every
-/// body through the service worker, which keeps what it fetches, and shows
-/// how far it got.
+/// "Save every article for offline": fetches the list's parts, every body
+/// and the search's files through the service worker, which keeps what it
+/// fetches, and shows how far it got.
 #[component]
 pub fn SaveOffline() -> impl IntoView {
     let Archive { shelf, .. } = expect_context();
     let source: DataUrl = expect_context();
     let state = RwSignal::new(Saving::Idle);
     let words = use_words();
+    let searcher = use_context::<Searcher>();
     let save = move |_| {
         let total = shelf.with_untracked(Shelf::total);
         let source = source.clone();
@@ -45,13 +47,23 @@ pub fn SaveOffline() -> impl IntoView {
             for n in 0..shelf.with_untracked(Shelf::chunk_count) {
                 let articles = shelf.try_with_untracked(|s| s.chunk(n)).flatten().map_or_else(Vec::new, |c| c.to_vec());
                 failed += shelf.with_untracked(|s| s.chunk_len(n)).saturating_sub(articles.len());
+                let mut chunk_failed = 0;
                 for meta in articles {
                     if data::load_body(source.clone(), meta, words).await.is_err() {
-                        failed += 1;
+                        chunk_failed += 1;
                     }
                     done += 1;
                     state.try_set(Saving::Running(done, total));
                 }
+                // The search's files for these articles (and, once, its
+                // index), so search works offline over what is saved.
+                if let Some(searcher) = searcher {
+                    let positions: Vec<u32> = shelf.with_untracked(|s| s.chunk_positions(n)).collect();
+                    let count = positions.len();
+                    let missed = searcher.keep(positions).await.unwrap_or(count);
+                    chunk_failed = (chunk_failed + missed).min(count);
+                }
+                failed += chunk_failed;
             }
             let failed = failed.min(total);
             state.try_set(if failed == 0 { Saving::Done(total) } else { Saving::Failed(failed, total) });

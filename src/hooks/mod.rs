@@ -15,5 +15,5 @@ pub use use_list_return::use_list_return;
 pub use use_load::use_load;
 pub use use_online::use_online;
 pub use use_page_title::use_page_title;
-pub use use_search::use_search;
+pub use use_search::{use_search, Searcher};
 pub use use_service_worker::{use_service_worker, ServiceWorker};

@@ -48,7 +48,11 @@ export class SearchWorker {
     return this.ask('show', { positions: Array.from(positions), terms });
   }
 
-  marks(texts, terms) {
-    return this.ask('marks', { texts, terms });
+  keep(positions) {
+    return this.ask('keep', { positions: Array.from(positions) });
+  }
+
+  findIn(query, texts) {
+    return this.ask('find_in', { query, texts });
   }
 }

@@ -22,6 +22,47 @@ extern "C" {
     fn search(this: &SearchWorker, query: &str) -> js_sys::Promise;
     #[wasm_bindgen(method)]
     fn show(this: &SearchWorker, positions: Vec<u32>, terms: &str) -> js_sys::Promise;
+    #[wasm_bindgen(method)]
+    fn keep(this: &SearchWorker, positions: Vec<u32>) -> js_sys::Promise;
+    #[wasm_bindgen(method, js_name = findIn)]
+    fn find_in(this: &SearchWorker, query: &str, texts: &str) -> js_sys::Promise;
+}
+
+/// The search worker, started at the first question asked of it: by the
+/// list's search, or by an article opened from a result.
+#[derive(Clone, Copy)]
+pub struct Searcher {
+    started: StoredValue<Option<SearchWorker>, LocalStorage>,
+    /// The worker's URL, the index's `search` as JSON, the data folder.
+    config: StoredValue<(String, String, String)>,
+    words: &'static Words,
+}
+
+impl Searcher {
+    fn worker(self) -> SearchWorker {
+        if self.started.with_value(Option::is_none) {
+            let worker = self.config.with_value(|(url, parts, data)| SearchWorker::new(url, parts, &absolute(data)));
+            self.started.set_value(Some(worker));
+        }
+        self.started.with_value(Clone::clone).expect("started above")
+    }
+
+    /// Fetches every shard and the result files of the articles at
+    /// `positions`, which the service worker keeps: search then works
+    /// offline over them. How many files failed.
+    pub async fn keep(self, positions: Vec<u32>) -> Result<usize, String> {
+        let answer = JsFuture::from(self.worker().keep(positions)).await.map_err(|e| reason(&e, self.words))?;
+        let count = |key| get(&answer, key).as_f64().unwrap_or(0.0) as usize;
+        Ok(count("shards") + count("docs"))
+    }
+
+    /// Where the words `query` finds are in each of `texts`: byte ranges.
+    pub async fn find_in(self, query: &str, texts: &[String]) -> Result<Vec<Vec<Range<usize>>>, String> {
+        let texts = JSON::stringify(&texts.iter().map(|t| JsValue::from_str(t)).collect::<Array>()).map(String::from).unwrap_or_default();
+        let answer = JsFuture::from(self.worker().find_in(query, &texts)).await.map_err(|e| reason(&e, self.words))?;
+        let lists = JSON::parse(&answer.as_string().unwrap_or_default()).map_err(|_| "the search answered nothing".to_owned())?;
+        Ok(Array::from(&lists).iter().map(|list| ranges(&list)).collect())
+    }
 }
 
 /// What the worker found for a query: list positions best first, whether
@@ -35,22 +76,20 @@ struct Ranked {
 }
 
 /// The search over the index's search files in `data`, with the worker at
-/// `worker` (relative to the page); `None` when the site has no search index.
-pub fn use_search(index: &Index, data: DataUrl, worker: String, archive: Archive, words: &'static Words) -> Option<Finder> {
+/// `worker` (relative to the page): the list's results for the view's
+/// query, and the worker for other questions. `None` when the site has no
+/// search index.
+pub fn use_search(index: &Index, data: DataUrl, worker: String, archive: Archive, words: &'static Words) -> Option<(Finder, Searcher)> {
     let parts = index.search.clone()?;
     let CurrentView(view) = expect_context();
     let found = RwSignal::new(Found::Searching);
     let ranked = RwSignal::new(None::<Result<Ranked, String>>);
-    let started = StoredValue::new_local(None::<SearchWorker>);
-    let config = StoredValue::new((worker, parts_json(&parts), data.0));
-    // The worker starts at the first search.
-    let ask = move || -> SearchWorker {
-        if started.with_value(Option::is_none) {
-            let worker = config.with_value(|(url, parts, data)| SearchWorker::new(url, parts, &absolute(data)));
-            started.set_value(Some(worker));
-        }
-        started.with_value(Clone::clone).expect("started above")
+    let searcher = Searcher {
+        started: StoredValue::new_local(None),
+        config: StoredValue::new((worker, parts_json(&parts), data.0)),
+        words,
     };
+    let ask = move || searcher.worker();
 
     // A new query asks the worker; an answer to an older one is dropped.
     let query = Memo::new(move |_| view.with(|v| v.query.trim().to_owned()));
@@ -124,7 +163,7 @@ pub fn use_search(index: &Index, data: DataUrl, worker: String, archive: Archive
             });
         }
     });
-    Some(Finder(found.into()))
+    Some((Finder(found.into()), searcher))
 }
 
 /// The data folder as an absolute URL: the worker's own URL is another.

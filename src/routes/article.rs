@@ -1,10 +1,10 @@
 use crate::data::{self, DataUrl, FetchError};
 use super::PageSettled;
-use crate::hooks::use_load;
+use crate::hooks::{use_load, Searcher};
 use catalog::{ArticleMeta, Slug};
-use leptos::prelude::*;
+use leptos::{prelude::*, task::spawn_local};
 use std::sync::Arc;
-use views::{use_words, Archive, ArticleView, BodyState, LoadError, NotFound};
+use views::{use_words, Archive, ArticleView, BodyState, CurrentView, FoundInText, LoadError, NotFound};
 
 /// An article: its metadata from the list (an older one's from its slug
 /// file, fetched first), its text fetched.
@@ -80,5 +80,30 @@ fn ArticleText(meta: ArticleMeta) -> impl IntoView {
     let unreadable = Signal::derive(move || {
         body.with(|b| b.as_ref().and_then(|b| b.as_ref().ok()).map(|b| b.unreadable.clone()).unwrap_or_default())
     });
-    view! { <ArticleView meta body=state unreadable on_retry=Callback::new(move |_| reload()) /> }
+
+    // Opened from a search (`?q=`): the worker finds its words in the title
+    // and each passage. Without a search index, or if it fails, the text
+    // shows unmarked.
+    let CurrentView(view) = expect_context();
+    let query = Memo::new(move |_| view.with(|v| v.query.trim().to_owned()));
+    let found = RwSignal::new(None::<FoundInText>);
+    let title = meta.title.clone();
+    let searcher = use_context::<Searcher>();
+    Effect::new(move |_| {
+        let q = query.get();
+        found.set(None);
+        let texts = body.with(|b| match b {
+            Some(Ok(b)) => Some(std::iter::once(title.clone()).chain(b.body.passages().map(catalog::Passage::plain_text)).collect::<Vec<_>>()),
+            _ => None,
+        });
+        let (Some(searcher), Some(texts), false) = (searcher, texts, q.is_empty()) else { return };
+        spawn_local(async move {
+            let Ok(mut lists) = searcher.find_in(&q, &texts).await else { return };
+            if query.get_untracked() == q && !lists.is_empty() {
+                let title = lists.remove(0);
+                found.set(Some(FoundInText { title, passages: lists }));
+            }
+        });
+    });
+    view! { <ArticleView meta body=state unreadable found on_retry=Callback::new(move |_| reload()) /> }
 }

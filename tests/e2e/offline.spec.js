@@ -126,7 +126,7 @@ test.describe('offline', () => {
     }
   });
 
-  test('"save all" fetches every article with visible progress, then all read offline', async ({ page, context }) => {
+  test('"save all" fetches every article and the search with visible progress, then all read and search offline', async ({ page, context }) => {
     const site = copySite('save-all');
     const server = await startServer(site);
     try {
@@ -149,6 +149,15 @@ test.describe('offline', () => {
         await expect(page.getByTestId('passage').first()).toBeVisible();
         await expect(page.getByRole('alert')).toHaveCount(0);
       }
+
+      // Search too works over what is saved: results, marks, and a result's article.
+      await page.goto(server.base + 'index.html?q=%D0%BC%D0%BE%D0%BB%D0%BE%D0%BA%D0%BE');
+      await waitForApp(page);
+      await expect(page.getByTestId('result-count')).toHaveText('Найдено 2 статьи по запросу «молоко»');
+      await expect(page.getByTestId('article-card').locator('mark').first()).toBeVisible();
+      await page.getByTestId('article-card').getByRole('heading', { level: 2 }).getByRole('link').first().click();
+      await expect(page.getByRole('group', { name: 'Поиск в статье' }).getByRole('status')).toHaveText(/^«молоко» в тексте: \d+ абзац/);
+      await expect(page.getByRole('alert')).toHaveCount(0);
     } finally {
       server.stop();
       await context.setOffline(false).catch(() => {});

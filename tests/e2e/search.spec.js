@@ -98,6 +98,45 @@ test('a shared link opens on its results, and a result opens its article', async
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(BRIDGE);
 });
 
+test('an article opened from a result has the words marked, steps through them, and lets them go', async ({ page }) => {
+  await openList(page, '?q=%D0%BC%D0%BE%D1%81%D1%82');
+  await cardTitles(page).first().getByRole('link').click();
+  const bar = page.getByRole('group', { name: 'Поиск в статье' });
+  await expect(bar.getByRole('status')).toHaveText(/^«мост» в тексте: \d+ абзац(а|ев)?$/);
+  const count = Number((await bar.getByRole('status').innerText()).match(/\d+/)[0]);
+  const marked = page.locator('[data-testid=passage][data-search-match]');
+  await expect(marked).toHaveCount(count);
+  // Every form of the word is marked, in the headline and the text.
+  await expect(page.getByRole('heading', { level: 1 }).locator('mark')).toHaveText(['мост']);
+  for (const word of await page.locator('article [data-testid=passage] mark').allInnerTexts()) {
+    expect(word.toLowerCase()).toMatch(/^мост/);
+  }
+  // «Next match» moves the focus from one marked passage to the next.
+  const next = bar.getByRole('button', { name: /^Следующее совпадение/ });
+  await next.click();
+  await expect(marked.first()).toBeFocused();
+  if (count > 1) {
+    await next.click();
+    await expect(marked.nth(1)).toBeFocused();
+  }
+
+  // The article's own URL keeps the search: a reload marks the same words.
+  await page.reload();
+  await waitForApp(page);
+  await expect(marked).toHaveCount(count);
+
+  // Clearing the marks leaves the plain article; back is the results.
+  await bar.getByRole('link', { name: 'Снять выделение' }).click();
+  await expect(page).toHaveURL(/sovetsk-bridge-bus-route\.html$/);
+  await expect(page.locator('article mark')).toHaveCount(0);
+  await expect(bar).toHaveCount(0);
+  await page.goBack();
+  await expect(marked).toHaveCount(count);
+  await page.getByRole('link', { name: 'Все новости' }).click();
+  await expect(page).toHaveURL(/index\.html\?q=/);
+  await expect(searchbox(page)).toHaveValue('мост');
+});
+
 test('nothing found says so, and offers to search every topic or to clear the search', async ({ page }) => {
   await openList(page, '?topic=transport');
   await searchbox(page).fill('молоко');
@@ -134,6 +173,15 @@ test.describe('axe', () => {
       await page.setViewportSize({ width, height: 900 });
       await openList(page, '?q=%D0%BC%D0%BE%D0%BB%D0%BE%D0%BA%D0%BE');
       await expect(page.locator('mark').first()).toBeVisible();
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+    });
+
+    test(`an article with the search's words marked has no violations at ${width} px`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${SEED.slug}.html?lens=agriculture&q=%D0%BC%D0%BE%D0%BB%D0%BE%D0%BA%D0%BE`);
+      await waitForApp(page);
+      await expect(page.locator('[data-search-match] mark').first()).toBeVisible();
       const { violations } = await new AxeBuilder({ page }).analyze();
       expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
     });

@@ -180,6 +180,12 @@ impl Shelf {
         self.total.saturating_sub(n * self.chunk).min(self.chunk)
     }
 
+    /// The list positions of chunk `n`'s articles.
+    pub fn chunk_positions(&self, n: usize) -> std::ops::Range<u32> {
+        let start = n * self.chunk;
+        start as u32..(start + self.chunk_len(n)) as u32
+    }
+
     /// Chunk `n`'s articles, when it is here.
     pub fn chunk(&self, n: usize) -> Option<Arc<[ArticleMeta]>> {
         self.chunks.get(n).cloned().flatten()
@@ -414,6 +420,10 @@ mod tests {
         let page = shelf.page(&industry, 1, 20).unwrap();
         assert_eq!((slugs(&page), page.matching, page.total), (vec!["n3", "n13", "n23", "n33", "n43"], 5, 50));
         assert_eq!(shelf.page(&[], 3, 20).unwrap().entries.len(), 10);
+        // "Save all" keeps each chunk's articles' search files by their positions.
+        let chunks: Vec<_> = (0..shelf.chunk_count()).map(|n| shelf.chunk_positions(n)).collect();
+        assert_eq!(chunks, [0..20, 20..40, 40..50]);
+        assert_eq!(Shelf::new(&three()).chunk_positions(0), 0..3);
     }
 
     #[test]

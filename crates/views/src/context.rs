@@ -78,6 +78,21 @@ pub struct FoundPage {
     pub marks: Vec<Marks>,
 }
 
+/// Where a search's words are in the open article: byte ranges in its
+/// title and in each passage's text, the passages in reading order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FoundInText {
+    pub title: Vec<Range<usize>>,
+    pub passages: Vec<Vec<Range<usize>>>,
+}
+
+impl FoundInText {
+    /// The passages with a match, by number.
+    pub fn passages_marked(&self) -> Vec<usize> {
+        self.passages.iter().enumerate().filter(|(_, m)| !m.is_empty()).map(|(n, _)| n).collect()
+    }
+}
+
 /// Where the reader's search is.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Found {

@@ -12,5 +12,5 @@ mod text;
 pub use components::{
     ArticleView, BodyState, Frame, ListView, LoadError, NotFound, SiteFooter, SiteHeader, UnreadableNotice, PAGE_SIZE,
 };
-pub use context::{Archive, CurrentView, Found, FoundPage, Finder, Marks, LinkBase, ListReturn, Nav, SiteIndex};
+pub use context::{Archive, CurrentView, Found, FoundInText, FoundPage, Finder, Marks, LinkBase, ListReturn, Nav, SiteIndex};
 pub use text::{provide_words, use_words, Lang, Noun, Words, EN, RU};

@@ -92,6 +92,10 @@ pub struct Words {
     pub organizations: &'static str,
     pub lens: &'static str,
     pub next_passage: &'static str,
+    /// The bar of a search's matches in an article.
+    pub search_in_text: &'static str,
+    pub next_match: &'static str,
+    pub clear_marks: &'static str,
     pub pages: &'static str,
     pub newer: &'static str,
     pub older: &'static str,
@@ -155,6 +159,9 @@ pub static RU: Words = Words {
     organizations: "Организации",
     lens: "Выделить абзацы по теме",
     next_passage: "Следующий абзац",
+    search_in_text: "Поиск в статье",
+    next_match: "Следующее совпадение",
+    clear_marks: "Снять выделение",
     pages: "Страницы списка",
     newer: "← Новее",
     older: "Раньше →",
@@ -214,6 +221,9 @@ pub static EN: Words = Words {
     organizations: "Organisations",
     lens: "Mark passages by topic",
     next_passage: "Next passage",
+    search_in_text: "Search in the article",
+    next_match: "Next match",
+    clear_marks: "Clear the marks",
     pages: "List pages",
     newer: "← Newer",
     older: "Older →",
@@ -313,6 +323,16 @@ impl Words {
             (Lang::Ru, catalog::Plural::Few) => format!("Найдено {count} статьи по запросу «{query}»"),
             (Lang::Ru, catalog::Plural::Many) => format!("Найдено {count} статей по запросу «{query}»"),
             (Lang::En, _) => format!("Found {} for \u{201c}{query}\u{201d}", self.count(count, &self.articles)),
+        }
+    }
+
+    /// "«молоко» в тексте: 3 абзаца", "“milk” in the text: 3 passages".
+    pub fn found_in_text(&self, count: usize, query: &str) -> String {
+        match (self.lang, count) {
+            (Lang::Ru, 0) => format!("В тексте нет слов запроса «{query}»"),
+            (Lang::En, 0) => format!("No words of \u{201c}{query}\u{201d} in the text"),
+            (Lang::Ru, n) => format!("«{query}» в тексте: {}", self.count(n, &self.passages)),
+            (Lang::En, n) => format!("\u{201c}{query}\u{201d} in the text: {}", self.count(n, &self.passages)),
         }
     }
 
@@ -468,6 +488,9 @@ impl Words {
             organizations,
             lens,
             next_passage,
+            search_in_text,
+            next_match,
+            clear_marks,
             pages,
             newer,
             older,
@@ -508,7 +531,7 @@ impl Words {
         } = self;
         let mut all = vec![
             *list_heading, *topics, *all_topics, *article_topics, *sample, *sample_hint, *back_to_list, *crumbs,
-            *source, *mentions, *people, *places, *organizations, *lens, *next_passage, *pages, *newer, *older,
+            *source, *mentions, *people, *places, *organizations, *lens, *next_passage, *search_in_text, *next_match, *clear_marks, *pages, *newer, *older,
             *show_all, *empty, *empty_hint, *retry, *loading_list, *list_failed, *loading_body, *body_failed,
             *body_missing, *list_moved, *search, *search_button, *searching, *any_word, *search_all_topics,
             *clear_search, *search_failed, *offline_not_saved, *not_found, *not_found_hint, *footer, *no_connection, *not_json,
@@ -554,6 +577,15 @@ mod tests {
     }
 
     #[test]
+    fn matches_in_an_article_are_counted_in_passages() {
+        assert_eq!(RU.found_in_text(1, "молоко"), "«молоко» в тексте: 1 абзац");
+        assert_eq!(RU.found_in_text(3, "молоко"), "«молоко» в тексте: 3 абзаца");
+        assert_eq!(RU.found_in_text(11, "молоко"), "«молоко» в тексте: 11 абзацев");
+        assert_eq!(RU.found_in_text(0, "молоко"), "В тексте нет слов запроса «молоко»");
+        assert_eq!(EN.found_in_text(2, "milk"), "\u{201c}milk\u{201d} in the text: 2 passages");
+    }
+
+    #[test]
     fn every_string_is_in_both_languages() {
         let (ru, en) = (RU.all(), EN.all());
         assert_eq!(ru.len(), en.len());
@@ -588,6 +620,8 @@ mod tests {
                 words.saving(1, 2),
                 words.saved(2),
                 words.not_saved(1, 2),
+                words.found_in_text(0, "x"),
+                words.found_in_text(3, "x"),
             ];
             for phrase in phrases {
                 let phrase = phrase.replace("«a»", "");

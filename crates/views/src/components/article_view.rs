@@ -1,5 +1,5 @@
-use super::{ArticleBody, LoadError, TopicLabels, UnreadableNotice, ViewLink};
-use crate::{use_words, ListReturn};
+use super::{ArticleBody, LoadError, Marked, TopicLabels, UnreadableNotice, ViewLink};
+use crate::{use_words, FoundInText, ListReturn};
 use catalog::{ArticleMeta, ViewState};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -23,6 +23,9 @@ pub fn ArticleView(
     /// Blocks of the text that could not be read (the rest is shown).
     #[prop(optional, into)]
     unreadable: Signal<Vec<String>>,
+    /// Where the words of the search the reader came from are, once found.
+    #[prop(optional, into)]
+    found: Signal<Option<FoundInText>>,
 ) -> impl IntoView {
     let ArticleMeta { title, date, lang, topics, sample, source, .. } = meta;
     let words = use_words();
@@ -49,7 +52,12 @@ pub fn ArticleView(
                         </span>
                     })}
                 </p>
-                <h1 class="article__title" tabindex="-1">{title}</h1>
+                <h1 class="article__title" tabindex="-1">
+                    {move || {
+                        let marks = found.with(|f| f.as_ref().map(|f| f.title.clone()).unwrap_or_default());
+                        view! { <Marked text=title.clone() marks /> }
+                    }}
+                </h1>
                 {source.map(|s| view! {
                     <p class="article__source">
                         {words.source}": "
@@ -75,7 +83,7 @@ pub fn ArticleView(
                 .into_any(),
                 BodyState::Ready(body) => view! {
                     <UnreadableNotice unreadable=unreadable.get() in_text=true />
-                    <ArticleBody body />
+                    <ArticleBody body found />
                 }
                 .into_any(),
             }}

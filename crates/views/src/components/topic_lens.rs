@@ -44,7 +44,7 @@ pub fn TopicLens(body: Arc<catalog::ArticleBody>) -> impl IntoView {
             return;
         };
         let next = (lens.get_untracked().as_ref() != Some(&id)).then_some(id);
-        nav.go(ViewState::article(slug, next));
+        nav.go(ViewState::article(slug, next).with_query(&selection.with_untracked(|s| s.query.clone())));
     };
 
     // Steps to the marked passage after the last one stepped to, round and round.
@@ -103,7 +103,7 @@ pub fn TopicLens(body: Arc<catalog::ArticleBody>) -> impl IntoView {
 
 /// Scrolls passage `number` of this article into view and focuses it. Looks
 /// it up from the button's own article, so it also works in a shadow root.
-fn focus_passage(ev: &MouseEvent, number: usize) {
+pub(super) fn focus_passage(ev: &MouseEvent, number: usize) {
     let passage = ev
         .current_target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
