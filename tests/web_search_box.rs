@@ -56,11 +56,13 @@ async fn results_are_cards_with_their_matches_marked() {
     found.set(Found::Ready(FoundPage {
         query: "завод".into(),
         every_word: false,
-        page: ListPage { matching: 1, total: 3, number: 1, pages: 1, entries: vec![(0, plant)] },
+        page: ListPage { matching: 1, by_month: vec![1, 0], total: 3, number: 1, pages: 1, entries: vec![(0, plant)] },
         marks: vec![Marks { title: vec![0..title.find(' ').unwrap()], excerpt: "…на заводе…".into(), in_excerpt: vec![8..20] }],
     }));
     tick().await;
     assert_eq!(status(&root), "Найдена 1 статья по запросу «завод»");
+    let months: Vec<String> = all(&root, "[data-testid=month-filter] option").iter().map(text).collect();
+    assert_eq!(months, ["Все месяцы (1)", "Январь 2026 (1)"], "the months count what was found");
     let marks: Vec<String> = all(&root, "[data-testid=article-card] mark").iter().map(text).collect();
     assert_eq!(marks, ["Статья", "заводе"]);
     assert_eq!(text(&all(&root, ".card__summary")[0]), "…на заводе…");
@@ -75,7 +77,7 @@ async fn nothing_found_offers_every_topic_and_clearing_the_search() {
     found.set(Found::Ready(FoundPage {
         query: "квазар".into(),
         every_word: true,
-        page: ListPage { matching: 0, total: 3, number: 1, pages: 1, entries: vec![] },
+        page: ListPage { matching: 0, by_month: vec![0, 0], total: 3, number: 1, pages: 1, entries: vec![] },
         marks: vec![],
     }));
     tick().await;

@@ -7,6 +7,7 @@ use catalog::{TopicId, ViewState};
 use common::*;
 use leptos::{prelude::*, task::tick};
 use views::ListView;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -96,4 +97,45 @@ async fn the_list_speaks_english_when_asked() {
     tick().await;
     assert_eq!(button(&root, "All topics").get_attribute("aria-pressed").as_deref(), Some("false"));
     assert_eq!(titles(&root), ["Статья fair"], "articles keep their own words");
+}
+
+fn month_filter(root: &web_sys::HtmlElement) -> web_sys::HtmlSelectElement {
+    all(root, "[data-testid=month-filter]").remove(0).unchecked_into()
+}
+
+fn month_choices(root: &web_sys::HtmlElement) -> Vec<String> {
+    all(root, "[data-testid=month-filter] option").iter().map(text).collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_month_narrows_the_list_and_its_counts_follow_the_topics() {
+    let (root, state) = mount(ViewState::list(vec![]), || view! { <ListView /> });
+    tick().await;
+    assert_eq!(month_choices(&root), ["Все месяцы (3)", "Январь 2026 (2)", "Декабрь 2025 (1)"]);
+    assert_eq!(month_filter(&root).value(), "");
+
+    let select = month_filter(&root);
+    select.set_value("2025-12");
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    tick().await;
+    let december = catalog::Month::parse("2025-12").ok();
+    assert_eq!(state.get_untracked(), ViewState::list(vec![]).with_month(december));
+    assert_eq!(titles(&root), ["Статья fair"]);
+    assert_eq!(text(&all(&root, "[data-testid=result-count]")[0]), "Показано 1 из 3");
+    assert_eq!(month_filter(&root).value(), "2025-12", "the choice shows");
+
+    // A topic keeps the month; each month counts what the topic has in it,
+    // and the chosen month stays a choice with none.
+    button(&root, "Сельское хозяйство").click();
+    tick().await;
+    assert_eq!(state.get_untracked(), ViewState::list(vec![TopicId::new("agriculture")]).with_month(december));
+    assert!(titles(&root).is_empty());
+    assert_eq!(month_choices(&root), ["Все месяцы (2)", "Январь 2026 (2)", "Декабрь 2025 (0)"]);
+
+    // "Show all" drops the topics and the month.
+    button(&root, "Показать все статьи").click();
+    tick().await;
+    assert_eq!(state.get_untracked(), ViewState::list(vec![]));
+    assert_eq!(titles(&root).len(), 3);
+    assert_eq!(month_filter(&root).value(), "");
 }

@@ -3,7 +3,7 @@
 //! deserializer, and each problem is named by its field.
 
 use catalog::{
-    ArticleBody, ArticleMeta, Block, Date, Image, Inline, ListParts, Passage, SearchParts, SiteInfo, Slug, Source, Topic, TopicId,
+    ArticleBody, ArticleMeta, Block, Date, Image, Inline, ListParts, Month, Passage, SearchParts, SiteInfo, Slug, Source, Topic, TopicId,
 };
 use js_sys::{Array, Reflect};
 use wasm_bindgen::JsValue;
@@ -129,7 +129,27 @@ pub fn list_parts(index: &Obj) -> Read<Option<ListParts>> {
         return Err("`list`: `version` is not a hash".into());
     }
     let number = |key| o.number(key).map_err(|e| format!("`list`: {e}"));
-    Ok(Some(ListParts { version, total: number("total")?, chunk: number("chunk")?, buckets: number("buckets")? }))
+    let total = number("total")?;
+    let months = o.list_or_empty("months", month_count).map_err(|e| format!("`list`: `months`: {e}"))?;
+    // The months are runs of the list's positions, newest first: they must
+    // be in that order and cover the list exactly.
+    let ordered = months.windows(2).all(|w| w[0].0 > w[1].0);
+    let covered = months.iter().try_fold(0u32, |sum, (_, n)| sum.checked_add(*n)) == Some(total);
+    if !(months.is_empty() || ordered && covered) {
+        return Err("`list`: `months` are not the list's months, newest first, with counts that add up to `total`".into());
+    }
+    Ok(Some(ListParts { version, total, chunk: number("chunk")?, buckets: number("buckets")?, months }))
+}
+
+/// One of `list.months`: `["2026-01", 312]`.
+fn month_count(value: JsValue) -> Read<(Month, u32)> {
+    let pair = Array::from(&value);
+    let month = pair.get(0).as_string().ok_or("a month is not text")?;
+    let count = pair.get(1).as_f64().filter(|n| n.fract() == 0.0 && (1.0..=f64::from(u32::MAX)).contains(n));
+    match (Array::is_array(&value) && pair.length() == 2, count) {
+        (true, Some(count)) => Ok((Month::parse(&month)?, count as u32)),
+        _ => Err(format!("`{month}`: not a month and a count of articles")),
+    }
 }
 
 /// `search`, when the site has a search index.

@@ -65,6 +65,19 @@ impl Searcher {
     }
 }
 
+/// The page of results to show: what was ranked, narrowed to the view's
+/// topics and month.
+#[derive(Clone, PartialEq)]
+struct Selected {
+    ranked: Ranked,
+    matching: usize,
+    /// Results under the topics in each of the list's months.
+    by_month: Vec<usize>,
+    number: u32,
+    pages: u32,
+    page: Vec<u32>,
+}
+
 /// What the worker found for a query: list positions best first, whether
 /// they have every word, and the matched terms (as JSON, passed on).
 #[derive(Clone, Debug, PartialEq)]
@@ -110,16 +123,17 @@ pub fn use_search(index: &Index, data: DataUrl, worker: String, archive: Archive
         });
     });
 
-    // The page of results under the chosen topics, once the shelf has the topics' positions.
+    // The page of results under the chosen topics and month, once the
+    // shelf has the topics' positions.
     let selection = Memo::new(move |_| {
         let Some(Ok(r)) = ranked.get() else { return None };
         if r.query != query.get() {
             return None;
         }
-        let (topics, number) = view.with(|v| (v.topics.clone(), match v.page { Page::List { number } => number, Page::Article(_) => 1 }));
+        let (topics, month, number) = view.with(|v| (v.topics.clone(), v.month, match v.page { Page::List { number } => number, Page::Article(_) => 1 }));
         let chosen = archive.shelf.with(|s| s.matching(&topics));
         Some(chosen.map(|chosen| {
-            let positions: Vec<u32> = match chosen {
+            let with_topics: Vec<u32> = match chosen {
                 None => r.positions.clone(),
                 Some(with_topics) => {
                     let mut on = vec![false; archive.shelf.with(|s| s.total())];
@@ -127,10 +141,15 @@ pub fn use_search(index: &Index, data: DataUrl, worker: String, archive: Archive
                     r.positions.iter().copied().filter(|&p| on.get(p as usize).copied().unwrap_or(false)).collect()
                 }
             };
+            let (by_month, run) = archive.shelf.with(|s| (s.count_by_month(with_topics.iter().copied()), month.map(|m| s.month_run(m))));
+            let positions: Vec<u32> = match run {
+                Some(run) => with_topics.into_iter().filter(|p| run.contains(p)).collect(),
+                None => with_topics,
+            };
             let pages = positions.len().div_ceil(PAGE_SIZE).max(1) as u32;
             let number = number.clamp(1, pages);
             let page: Vec<u32> = positions.iter().copied().skip((number as usize - 1) * PAGE_SIZE).take(PAGE_SIZE).collect();
-            (r.clone(), positions.len(), number, pages, page)
+            Selected { ranked: r.clone(), matching: positions.len(), by_month, number, pages, page }
         }))
     });
     Effect::new(move |_| {
@@ -141,12 +160,12 @@ pub fn use_search(index: &Index, data: DataUrl, worker: String, archive: Archive
     Effect::new(move |_| match selection.get() {
         None => {}
         Some(Err(needs)) => archive.fetch.run(needs),
-        Some(Ok((r, matching, number, pages, page))) => {
+        Some(Ok(Selected { ranked: r, matching, by_month, number, pages, page })) => {
             found.set(Found::Searching);
             let promise = ask().show(page.clone(), &r.terms);
             spawn_local(async move {
                 let answer = JsFuture::from(promise).await;
-                if selection.with_untracked(|s| !matches!(s, Some(Ok((now, _, n, _, _))) if now == &r && *n == number)) {
+                if selection.with_untracked(|s| !matches!(s, Some(Ok(now)) if now.ranked == r && now.number == number)) {
                     return;
                 }
                 let shown = answer.map_err(|e| reason(&e, words)).and_then(|a| read_hits(&a, &page));
@@ -155,7 +174,7 @@ pub fn use_search(index: &Index, data: DataUrl, worker: String, archive: Archive
                     Ok((entries, marks)) => Found::Ready(FoundPage {
                         query: r.query,
                         every_word: r.every_word,
-                        page: ListPage { matching, total, number, pages, entries },
+                        page: ListPage { matching, by_month, total, number, pages, entries },
                         marks,
                     }),
                     Err(why) => Found::Failed(why),

@@ -103,6 +103,56 @@ test('a later page, loaded or reached by the pager, shows its part of the list',
   await expect(cardTitles(page)).toHaveText(whole.list.slice(80, 100).map((a) => a.title));
 });
 
+const MONTHS = ['Январь', 'Февраль', 'Март', 'Апрель', 'Май', 'Июнь', 'Июль', 'Август', 'Сентябрь', 'Октябрь', 'Ноябрь', 'Декабрь'];
+
+/** "Январь 2026 (12)" for `2026-01` and 12 articles. */
+function monthChoice(month, count) {
+  const [year, number] = month.split('-');
+  return `${MONTHS[Number(number) - 1]} ${year} (${count})`;
+}
+
+test('a month narrows the list, keeps the topic, and its counts follow the topic', async ({ page }) => {
+  await page.goto(server.base + 'index.html');
+  await waitForApp(page);
+  const months = [...new Set(whole.list.map((a) => a.date.slice(0, 7)))];
+  expect(months.length, 'the synthetic list spans months').toBeGreaterThan(1);
+  expect(whole.index.list.months).toEqual(months.map((m) => [m, whole.list.filter((a) => a.date.startsWith(m)).length]));
+  const inMonth = (list, m) => list.filter((a) => a.date.startsWith(m));
+  const choices = (list) => [`Все месяцы (${list.length})`, ...months.map((m) => [m, inMonth(list, m).length]).filter(([, n]) => n > 0).map(([m, n]) => monthChoice(m, n))];
+  const select = page.getByRole('combobox', { name: 'Месяц' });
+  await expect(select.locator('option')).toHaveText(choices(whole.list));
+
+  // The oldest month: its articles are in chunks the first view does not have.
+  const month = months[months.length - 1];
+  await select.selectOption(month);
+  await expect(page).toHaveURL(new RegExp(`\\?month=${month}$`));
+  const shown = inMonth(whole.list, month);
+  await expect(page.getByTestId('result-count')).toHaveText(`Показано ${shown.length} из ${COUNT}`);
+  await expect(cardTitles(page)).toHaveText(shown.slice(0, 20).map((a) => a.title));
+
+  // A topic keeps the month; each month then counts the topic's articles.
+  const topic = whole.index.topics.find((t) => t.count > 0 && inMonth(whole.list, month).some((a) => a.topics.includes(t.id)));
+  await page.getByRole('group', { name: 'Темы' }).getByRole('button', { name: new RegExp(`^${topic.ru}`) }).click();
+  await expect(page).toHaveURL(new RegExp(`\\?topic=${topic.id}&month=${month}$`));
+  const withTopic = whole.list.filter((a) => a.topics.includes(topic.id));
+  await expect(cardTitles(page)).toHaveText(inMonth(withTopic, month).slice(0, 20).map((a) => a.title));
+  await expect(select.locator('option')).toHaveText(choices(withTopic));
+  await expect(select).toHaveValue(month);
+
+  // The URL is the view: a reload shows it again, Back undoes each choice.
+  await page.reload();
+  await waitForApp(page);
+  await expect(cardTitles(page)).toHaveText(inMonth(withTopic, month).slice(0, 20).map((a) => a.title));
+  await expect(select).toHaveValue(month);
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`\\?month=${month}$`));
+  await expect(cardTitles(page)).toHaveText(shown.slice(0, 20).map((a) => a.title));
+  await page.goBack();
+  await expect(page).toHaveURL(/index\.html$/);
+  await expect(select).toHaveValue('');
+  await expect(page.getByTestId('result-count')).toHaveText(`Показано ${COUNT} из ${COUNT}`);
+});
+
 test('an older article opens from its own link through its slug file alone', async ({ page }) => {
   const oldest = whole.list[COUNT - 1];
   const files = dataRequests(page);

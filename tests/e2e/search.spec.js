@@ -89,6 +89,22 @@ test('the search combines with topics, and lives in the URL for reload, back and
   await expect(cardTitles(page)).toHaveCount(all);
 });
 
+test('a month narrows the results, and each month counts the results it has', async ({ page }) => {
+  await openList(page, '?q=молоко');
+  const month = page.getByRole('combobox', { name: 'Месяц' });
+  await expect(month.locator('option')).toHaveText(['Все месяцы (2)', 'Январь 2026 (1)', 'Ноябрь 2025 (1)']);
+  await month.selectOption('2025-11');
+  await expect(page).toHaveURL(/index\.html\?month=2025-11&q=%D0%BC%D0%BE%D0%BB%D0%BE%D0%BA%D0%BE$/);
+  await expect(page.getByTestId('result-count')).toHaveText('Найдена 1 статья по запросу «молоко»');
+  await expect(cardTitles(page)).toHaveText([FARMS]);
+
+  // Emptying the search keeps the month: the list of that month shows.
+  await searchbox(page).fill('');
+  await expect(page).toHaveURL(/index\.html\?month=2025-11$/);
+  await expect(page.getByTestId('result-count')).toHaveText('Показано 2 из 7');
+  await expect(month.locator('option')).toHaveText(['Все месяцы (7)', 'Январь 2026 (3)', 'Декабрь 2025 (2)', 'Ноябрь 2025 (2)']);
+});
+
 test('a shared link opens on its results, and a result opens its article', async ({ page }) => {
   await openList(page, '?q=%D0%BC%D0%BE%D1%81%D1%82');
   await expect(searchbox(page)).toHaveValue('мост');

@@ -120,7 +120,13 @@ fn list_files(index: &Index) -> (Index, Vec<(PathBuf, Vec<u8>)>) {
         digest.update(format!("{part:?}").as_bytes());
         digest.update(bytes);
     }
-    let list = ListParts { version: short_hash(&digest.finalize()), total: articles.len() as u32, chunk: CHUNK as u32, buckets };
+    let list = ListParts {
+        version: short_hash(&digest.finalize()),
+        total: articles.len() as u32,
+        chunk: CHUNK as u32,
+        buckets,
+        months: catalog::months_of(articles),
+    };
     let files = parts.into_iter().map(|(part, bytes)| {
         let file = match part {
             Need::Chunk(n) => list.chunk_file(n),

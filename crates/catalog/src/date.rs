@@ -76,6 +76,57 @@ impl From<Date> for String {
     }
 }
 
+/// A month of a year, written `YYYY-MM`: what the list's archive by month
+/// chooses (`month=2026-01` in a URL).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Month {
+    year: u16,
+    month: u8,
+}
+
+impl Month {
+    /// Parses `YYYY-MM`.
+    pub fn parse(s: &str) -> Result<Self, String> {
+        // The first of the month is a date exactly when the month is one.
+        Date::parse(&format!("{s}-01")).map(Month::from).map_err(|_| format!("`{s}` is not a month written YYYY-MM"))
+    }
+
+    pub fn year(self) -> u16 {
+        self.year
+    }
+
+    /// 1 to 12.
+    pub fn month(self) -> u8 {
+        self.month
+    }
+}
+
+impl From<Date> for Month {
+    fn from(d: Date) -> Month {
+        Month { year: d.year, month: d.month }
+    }
+}
+
+impl fmt::Display for Month {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+impl TryFrom<String> for Month {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        Self::parse(&s)
+    }
+}
+
+impl From<Month> for String {
+    fn from(m: Month) -> String {
+        m.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,5 +152,16 @@ mod tests {
     fn orders_by_calendar() {
         assert!(Date::parse("2026-01-19").unwrap() > Date::parse("2025-12-31").unwrap());
         assert_eq!(Date::parse("2026-01-09").unwrap().to_string(), "2026-01-09");
+    }
+
+    #[test]
+    fn a_month_is_read_from_its_dates_and_written_back() {
+        let m = Month::from(Date::parse("2026-01-19").unwrap());
+        assert_eq!((m.year(), m.month(), m.to_string()), (2026, 1, "2026-01".to_owned()));
+        assert_eq!(Month::parse("2026-01"), Ok(m));
+        assert!(Month::parse("2025-12").unwrap() < m);
+        for bad in ["2026-13", "2026-00", "2026-1", "26-01", "2026-01-19", "2026-+1", ""] {
+            assert!(Month::parse(bad).is_err(), "{bad}");
+        }
     }
 }

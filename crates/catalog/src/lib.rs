@@ -19,13 +19,13 @@ pub use bundle::{
     ArticleBody, ArticleMeta, Block, Image, Index, Inline, Passage, SearchDoc, SearchParts, SiteInfo, Source, Topic,
     SCHEMA_VERSION,
 };
-pub use date::Date;
+pub use date::{Date, Month};
 pub use embed::{EmbedOptions, Theme, EMBED_LIMIT};
 pub use filter::passages_with_topic;
 pub use href::is_safe_href;
 pub use ids::{Slug, TopicId};
 pub use lang::{plural_ru, Plural};
 pub use route::{Page, ViewState, QUERY_MAX};
-pub use shelf::{bucket, from_gaps, to_gaps, ListPage, ListParts, Need, Shelf};
+pub use shelf::{bucket, from_gaps, months_of, to_gaps, ListPage, ListParts, Need, Shelf};
 #[cfg(feature = "tagging")]
 pub use tag::Tagger;

@@ -2,7 +2,7 @@
 //! `<slug>.html`) plus a query string, so reloads and shared links work on
 //! any static host, under any folder, with no rewrite rules.
 
-use crate::{Slug, TopicId};
+use crate::{Month, Slug, TopicId};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Page {
@@ -47,13 +47,15 @@ pub(crate) fn list_page_number(name: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
-/// What the reader is looking at: the page, the chosen topics (list), the
-/// topic lens (article) and the words searched for (both: the list shows
-/// what they find, the article marks them).
+/// What the reader is looking at: the page, the chosen topics and month
+/// (list), the topic lens (article) and the words searched for (both: the
+/// list shows what they find, the article marks them).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ViewState {
     pub page: Page,
     pub topics: Vec<TopicId>,
+    /// The list's articles of one month only.
+    pub month: Option<Month>,
     pub lens: Option<TopicId>,
     /// As the reader typed it; empty when not searching.
     pub query: String,
@@ -66,16 +68,22 @@ pub const QUERY_MAX: usize = 200;
 impl ViewState {
     /// The first page of the list.
     pub fn list(topics: Vec<TopicId>) -> Self {
-        Self { page: Page::FIRST, topics, lens: None, query: String::new() }
+        Self { page: Page::FIRST, topics, month: None, lens: None, query: String::new() }
     }
 
     /// Page `number` of the list.
     pub fn list_page(topics: Vec<TopicId>, number: u32) -> Self {
-        Self { page: Page::List { number: number.max(1) }, topics, lens: None, query: String::new() }
+        Self { page: Page::List { number: number.max(1) }, topics, month: None, lens: None, query: String::new() }
     }
 
     pub fn article(slug: Slug, lens: Option<TopicId>) -> Self {
-        Self { page: Page::Article(slug), topics: Vec::new(), lens, query: String::new() }
+        Self { page: Page::Article(slug), topics: Vec::new(), month: None, lens, query: String::new() }
+    }
+
+    /// The same list of `month`'s articles only (`None`: of every month).
+    pub fn with_month(mut self, month: Option<Month>) -> Self {
+        self.month = month;
+        self
     }
 
     /// The same view searching for `query` (cut to `QUERY_MAX` characters).
@@ -88,7 +96,7 @@ impl ViewState {
     /// without the leading `?`). Unknown parameters are ignored.
     pub fn from_url(file: &str, query: &str) -> Option<Self> {
         let page = Page::from_file(file)?;
-        let mut state = Self { page, topics: Vec::new(), lens: None, query: String::new() };
+        let mut state = Self { page, topics: Vec::new(), month: None, lens: None, query: String::new() };
         for pair in query.trim_start_matches('?').split('&') {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             if key == "q" {
@@ -106,6 +114,8 @@ impl ViewState {
                     }
                 }
                 ("lens", Page::Article(_)) => state.lens = ids.next_back(),
+                // A month that is no month is no choice: the whole list shows.
+                ("month", Page::List { .. }) => state.month = Month::parse(&value).ok(),
                 _ => {}
             }
         }
@@ -113,7 +123,7 @@ impl ViewState {
     }
 
     /// The view's URL relative to the site's folder, e.g.
-    /// `index.html?topic=agriculture,industry&q=%D0%BC%D0%BE%D0%BB%D0%BE%D0%BA%D0%BE`.
+    /// `index.html?topic=agriculture,industry&month=2026-01&q=%D0%BC%D0%BE%D0%BB%D0%BE%D0%BA%D0%BE`.
     pub fn href(&self) -> String {
         let mut url = self.href_without_query();
         if !self.query.trim().is_empty() {
@@ -127,10 +137,17 @@ impl ViewState {
     fn href_without_query(&self) -> String {
         let mut url = self.page.file();
         match &self.page {
-            Page::List { .. } if !self.topics.is_empty() => {
-                let ids: Vec<&str> = self.topics.iter().map(TopicId::as_str).collect();
-                url.push_str("?topic=");
-                url.push_str(&ids.join(","));
+            Page::List { .. } => {
+                if !self.topics.is_empty() {
+                    let ids: Vec<&str> = self.topics.iter().map(TopicId::as_str).collect();
+                    url.push_str("?topic=");
+                    url.push_str(&ids.join(","));
+                }
+                if let Some(month) = self.month {
+                    url.push(if url.contains('?') { '&' } else { '?' });
+                    url.push_str("month=");
+                    url.push_str(&month.to_string());
+                }
             }
             Page::Article(_) => {
                 if let Some(lens) = &self.lens {
@@ -138,7 +155,6 @@ impl ViewState {
                     url.push_str(lens.as_str());
                 }
             }
-            Page::List { .. } => {}
         }
         url
     }
@@ -220,6 +236,18 @@ mod tests {
     fn encoded_commas_and_repeats_are_understood() {
         let s = ViewState::from_url("index.html", "topic=trade%2Cindustry&topic=trade").unwrap();
         assert_eq!(s.topics, vec![t("trade"), t("industry")]);
+    }
+
+    #[test]
+    fn a_month_round_trips_with_topics_and_a_search() {
+        let s = ViewState::from_url("page-2.html", "month=2026-01&topic=trade&q=%D0%BC").unwrap();
+        let month = Month::parse("2026-01").ok();
+        assert_eq!(s, ViewState::list_page(vec![t("trade")], 2).with_month(month).with_query("м"));
+        assert_eq!(s.href(), "page-2.html?topic=trade&month=2026-01&q=%D0%BC");
+        assert_eq!(ViewState::list(vec![]).with_month(month).href(), "index.html?month=2026-01");
+        // Not a month, or on an article: ignored.
+        assert_eq!(ViewState::from_url("index.html", "month=2026-13").unwrap().month, None);
+        assert_eq!(ViewState::from_url("kirov.html", "month=2026-01").unwrap().month, None);
     }
 
     #[test]

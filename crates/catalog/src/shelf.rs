@@ -5,9 +5,10 @@
 //! archive. An index that lists every article (a CMS may write one) is the
 //! same shelf with nothing left to fetch.
 
-use crate::{ArticleMeta, Index, Slug, TopicId};
+use crate::{ArticleMeta, Index, Month, Slug, TopicId};
 use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
+use std::ops::Range;
 use std::sync::Arc;
 
 /// `Index.list`: where the rest of the list is, when the index holds only
@@ -23,6 +24,11 @@ pub struct ListParts {
     pub chunk: u32,
     /// How many slug files the articles are spread over.
     pub buckets: u32,
+    /// Each month of the list, newest first, with how many articles it has:
+    /// the list is newest first, so a month's articles are a run of
+    /// positions. Empty when the list is not offered by month.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub months: Vec<(Month, u32)>,
 }
 
 impl ListParts {
@@ -90,8 +96,11 @@ pub enum Need {
 /// One page of the list as asked: which articles, and how many match.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ListPage {
-    /// Articles that match the chosen topics.
+    /// Articles that match the chosen topics and month.
     pub matching: usize,
+    /// For each of the list's months (`Shelf::months`), how many articles
+    /// match the chosen topics (whatever the month).
+    pub by_month: Vec<usize>,
     /// Articles in the whole list.
     pub total: usize,
     /// The page shown: the one asked for, or the last when that is past the end.
@@ -119,6 +128,35 @@ pub struct Shelf {
     by_slug: Vec<ArticleMeta>,
     /// The slug files read so far.
     buckets_read: Vec<usize>,
+    /// Each month, newest first, and its articles' positions.
+    months: Vec<(Month, Range<u32>)>,
+}
+
+/// The months of `articles` (newest first), each with how many it has:
+/// what `ListParts::months` holds.
+pub fn months_of(articles: &[ArticleMeta]) -> Vec<(Month, u32)> {
+    let mut months: Vec<(Month, u32)> = Vec::new();
+    for a in articles {
+        match months.last_mut() {
+            Some((m, count)) if *m == Month::from(a.date) => *count += 1,
+            _ => months.push((a.date.into(), 1)),
+        }
+    }
+    months
+}
+
+/// Months with their counts, newest first, as positions: each month's run
+/// starts where the one before ends.
+fn runs(months: impl IntoIterator<Item = (Month, u32)>) -> Vec<(Month, Range<u32>)> {
+    let mut at = 0;
+    months
+        .into_iter()
+        .map(|(m, count)| {
+            let run = at..at + count;
+            at = run.end;
+            (m, run)
+        })
+        .collect()
 }
 
 impl Shelf {
@@ -131,6 +169,7 @@ impl Shelf {
                 chunk: (parts.chunk as usize).max(1),
                 chunks: vec![Some(index.articles.clone().into())],
                 unfetched: index.topics.iter().filter(|t| t.count > 0).map(|t| t.id.clone()).collect(),
+                months: runs(parts.months.iter().copied()),
                 parts: Some(parts.clone()),
                 ..Self::default()
             },
@@ -155,6 +194,7 @@ impl Shelf {
         Self {
             total: articles.len(),
             chunk: articles.len().max(1),
+            months: runs(months_of(&articles)),
             chunks: vec![Some(articles.into())],
             topics,
             ..Self::default()
@@ -211,6 +251,42 @@ impl Shelf {
         (!first && !self.buckets_read.contains(&n)).then_some(Need::Bucket(n))
     }
 
+    /// The list's months, newest first, each with its articles' positions.
+    pub fn months(&self) -> &[(Month, Range<u32>)] {
+        &self.months
+    }
+
+    /// How many of `positions` (in any order) fall in each of `months()`.
+    pub fn count_by_month(&self, positions: impl IntoIterator<Item = u32>) -> Vec<usize> {
+        let mut counts = vec![0; self.months.len()];
+        for p in positions {
+            let i = self.months.partition_point(|(_, run)| run.end <= p);
+            if let Some(c) = counts.get_mut(i) {
+                *c += 1;
+            }
+        }
+        counts
+    }
+
+    /// The positions of `month`'s articles: none when the list has none.
+    pub fn month_run(&self, month: Month) -> Range<u32> {
+        self.months.iter().find(|(m, _)| *m == month).map_or(0..0, |(_, run)| run.clone())
+    }
+
+    /// `positions` (ascending; `None` for the whole list) narrowed to
+    /// `month`'s; a month the list does not have holds none.
+    pub fn in_month(&self, positions: Option<Vec<u32>>, month: Option<Month>) -> Option<Vec<u32>> {
+        let Some(month) = month else { return positions };
+        let run = self.month_run(month);
+        Some(match positions {
+            None => run.collect(),
+            Some(p) => {
+                let (from, to) = (p.partition_point(|&x| x < run.start), p.partition_point(|&x| x < run.end));
+                p[from..to].to_vec()
+            }
+        })
+    }
+
     /// Positions of the articles with any of `topics`, in list order; all
     /// articles when `topics` is empty (`None`, not listed one by one).
     pub fn matching(&self, topics: &[TopicId]) -> Result<Option<Vec<u32>>, Vec<Need>> {
@@ -237,12 +313,17 @@ impl Shelf {
         Ok(Some((0..self.total as u32).filter(|&p| hit[p as usize]).collect()))
     }
 
-    /// Page `number` (from 1) of the articles with any of `topics`, pages of
-    /// `page_size`; a number past the end gives the last page. `Err` names
-    /// the files it needs.
-    pub fn page(&self, topics: &[TopicId], number: u32, page_size: usize) -> Result<ListPage, Vec<Need>> {
+    /// Page `number` (from 1) of the articles with any of `topics` in
+    /// `month`, pages of `page_size`; a number past the end gives the last
+    /// page. `Err` names the files it needs.
+    pub fn page(&self, topics: &[TopicId], month: Option<Month>, number: u32, page_size: usize) -> Result<ListPage, Vec<Need>> {
         let page_size = page_size.max(1);
-        let matching = self.matching(topics)?;
+        let with_topics = self.matching(topics)?;
+        let by_month = match &with_topics {
+            None => self.months.iter().map(|(_, run)| run.len()).collect(),
+            Some(p) => self.count_by_month(p.iter().copied()),
+        };
+        let matching = self.in_month(with_topics, month);
         let count = matching.as_ref().map_or(self.total, Vec::len);
         let pages = count.div_ceil(page_size).max(1) as u32;
         let number = number.clamp(1, pages);
@@ -260,7 +341,7 @@ impl Shelf {
             .into_iter()
             .filter_map(|p| Some((p, self.chunks.get(p / self.chunk)?.as_ref()?.get(p % self.chunk)?.clone())))
             .collect();
-        Ok(ListPage { matching: count, total: self.total, number, pages, entries })
+        Ok(ListPage { matching: count, by_month, total: self.total, number, pages, entries })
     }
 
     /// The article with `slug`: `Ok(None)` when the list has none, `Err`
@@ -350,7 +431,7 @@ mod tests {
     #[test]
     fn a_whole_index_lists_every_article_newest_first() {
         let shelf = Shelf::new(&three());
-        let page = shelf.page(&[], 1, 20).unwrap();
+        let page = shelf.page(&[], None, 1, 20).unwrap();
         assert_eq!(slugs(&page), ["new", "mid", "old"]);
         assert_eq!((page.matching, page.total, page.pages), (3, 3, 1));
     }
@@ -360,17 +441,17 @@ mod tests {
         let mut ix = three();
         let day = ["b", "a", "d", "c", "f", "e"].map(|s| article(s, "2025-12-10", &["trade"]));
         ix.articles.splice(1..1, day);
-        let page = Shelf::new(&ix).page(&[], 1, 20).unwrap();
+        let page = Shelf::new(&ix).page(&[], None, 1, 20).unwrap();
         assert_eq!(slugs(&page), ["new", "b", "a", "d", "c", "f", "e", "mid", "old"]);
     }
 
     #[test]
     fn an_article_matches_any_chosen_topic() {
         let shelf = Shelf::new(&three());
-        assert_eq!(slugs(&shelf.page(&ids(&["agriculture"]), 1, 20).unwrap()), ["new", "mid"]);
-        let both = shelf.page(&ids(&["trade", "industry"]), 1, 20).unwrap();
+        assert_eq!(slugs(&shelf.page(&ids(&["agriculture"]), None, 1, 20).unwrap()), ["new", "mid"]);
+        let both = shelf.page(&ids(&["trade", "industry"]), None, 1, 20).unwrap();
         assert_eq!((slugs(&both), both.matching), (vec!["new", "old"], 2));
-        let none = shelf.page(&ids(&["unknown"]), 1, 20).unwrap();
+        let none = shelf.page(&ids(&["unknown"]), None, 1, 20).unwrap();
         assert_eq!((none.matching, none.pages, none.entries.len()), (0, 1, 0));
     }
 
@@ -378,16 +459,16 @@ mod tests {
     fn pages_split_the_matches_and_a_page_past_the_end_is_the_last() {
         let articles = (1..=9).map(|d| article(&format!("a{d}"), &format!("2026-01-0{d}"), &["trade"])).collect();
         let shelf = Shelf::new(&index(articles));
-        let second = shelf.page(&ids(&["trade"]), 2, 4).unwrap();
+        let second = shelf.page(&ids(&["trade"]), None, 2, 4).unwrap();
         assert_eq!((slugs(&second), second.number, second.pages), (vec!["a5", "a4", "a3", "a2"], 2, 3));
-        let past = shelf.page(&[], 7, 4).unwrap();
+        let past = shelf.page(&[], None, 7, 4).unwrap();
         assert_eq!((slugs(&past), past.number), (vec!["a1"], 3));
     }
 
     /// The index of a list in parts, as the build writes it: the first
     /// `chunk` of `all`, and the folder where the rest is.
     fn in_parts(all: &[ArticleMeta], chunk: usize) -> Index {
-        let parts = ListParts { version: "0123456789abcdef".into(), total: all.len() as u32, chunk: chunk as u32, buckets: 3 };
+        let parts = ListParts { version: "0123456789abcdef".into(), total: all.len() as u32, chunk: chunk as u32, buckets: 3, months: months_of(all) };
         Index { list: Some(parts), ..index(all[..chunk.min(all.len())].to_vec()) }
     }
 
@@ -405,25 +486,68 @@ mod tests {
         let all = archive();
         let mut shelf = Shelf::new(&in_parts(&all, 20));
         // The first page is in the index itself.
-        assert_eq!(shelf.page(&[], 1, 20).unwrap().entries.len(), 20);
-        assert_eq!(shelf.page(&[], 2, 20), Err(vec![Need::Chunk(1)]));
+        assert_eq!(shelf.page(&[], None, 1, 20).unwrap().entries.len(), 20);
+        assert_eq!(shelf.page(&[], None, 2, 20), Err(vec![Need::Chunk(1)]));
         // A page across two chunks needs both.
-        assert_eq!(shelf.page(&[], 2, 25), Err(vec![Need::Chunk(1), Need::Chunk(2)]));
+        assert_eq!(shelf.page(&[], None, 2, 25), Err(vec![Need::Chunk(1), Need::Chunk(2)]));
         let industry = ids(&["industry"]);
-        assert_eq!(shelf.page(&industry, 1, 20), Err(vec![Need::Topic(TopicId::new("industry"))]));
+        assert_eq!(shelf.page(&industry, None, 1, 20), Err(vec![Need::Topic(TopicId::new("industry"))]));
 
         let positions: Vec<u32> = (0..50).filter(|i| i % 10 == 3).collect();
         shelf.add_topic(&industry[0], positions);
-        assert_eq!(shelf.page(&industry, 1, 20), Err(vec![Need::Chunk(1), Need::Chunk(2)]));
+        assert_eq!(shelf.page(&industry, None, 1, 20), Err(vec![Need::Chunk(1), Need::Chunk(2)]));
         shelf.add_chunk(1, all[20..40].to_vec());
         shelf.add_chunk(2, all[40..].to_vec());
-        let page = shelf.page(&industry, 1, 20).unwrap();
+        let page = shelf.page(&industry, None, 1, 20).unwrap();
         assert_eq!((slugs(&page), page.matching, page.total), (vec!["n3", "n13", "n23", "n33", "n43"], 5, 50));
-        assert_eq!(shelf.page(&[], 3, 20).unwrap().entries.len(), 10);
+        assert_eq!(shelf.page(&[], None, 3, 20).unwrap().entries.len(), 10);
         // "Save all" keeps each chunk's articles' search files by their positions.
         let chunks: Vec<_> = (0..shelf.chunk_count()).map(|n| shelf.chunk_positions(n)).collect();
         assert_eq!(chunks, [0..20, 20..40, 40..50]);
         assert_eq!(Shelf::new(&three()).chunk_positions(0), 0..3);
+    }
+
+    /// 50 articles, newest first: 10 in March 2026, 25 in February, 15 in
+    /// December 2025; every fifth about industry, the rest trade.
+    fn by_month() -> Vec<ArticleMeta> {
+        (0..50u32)
+            .map(|i| {
+                let date = match i {
+                    0..10 => "2026-03-01",
+                    10..35 => "2026-02-01",
+                    _ => "2025-12-01",
+                };
+                article(&format!("m{i}"), date, if i % 5 == 0 { &["industry"] } else { &["trade"] })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_month_narrows_the_list_and_every_month_counts_under_the_topics() {
+        let all = by_month();
+        let month = |s| Some(Month::parse(s).unwrap());
+        let whole = Shelf::new(&index(all.clone()));
+        let mut parted = Shelf::new(&in_parts(&all, 20));
+        let industry = ids(&["industry"]);
+        let positions: Vec<u32> = (0..50).filter(|i| i % 5 == 0).collect();
+        parted.add_topic(&industry[0], positions);
+        parted.add_chunk(1, all[20..40].to_vec());
+        parted.add_chunk(2, all[40..].to_vec());
+        for shelf in [&whole, &parted] {
+            let listed: Vec<String> = shelf.months().iter().map(|(m, run)| format!("{m} {run:?}")).collect();
+            assert_eq!(listed, ["2026-03 0..10", "2026-02 10..35", "2025-12 35..50"]);
+            let feb = shelf.page(&[], month("2026-02"), 2, 20).unwrap();
+            assert_eq!((feb.matching, feb.pages, feb.entries.len()), (25, 2, 5));
+            assert_eq!(feb.entries[0].1.slug.as_str(), "m30");
+            // Every month's count stays the whole list's, whichever month is shown.
+            assert_eq!(feb.by_month, [10, 25, 15]);
+            let page = shelf.page(&industry, month("2025-12"), 1, 20).unwrap();
+            assert_eq!((slugs(&page), &page.by_month[..]), (vec!["m35", "m40", "m45"], &[2, 5, 3][..]));
+            // A month the list does not have shows nothing, not everything.
+            let none = shelf.page(&industry, month("2024-01"), 1, 20).unwrap();
+            assert_eq!((none.matching, none.entries.len()), (0, 0));
+            assert_eq!(shelf.count_by_month([49, 0, 12, 60]), [1, 1, 1]);
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! values of one struct, and every phrase with a number matches on both
 //! languages.
 
-use catalog::{plural_ru, Date, Plural, Topic, SCHEMA_VERSION};
+use catalog::{plural_ru, Date, Month, Plural, Topic, SCHEMA_VERSION};
 use leptos::prelude::*;
 
 /// A language the viewer speaks.
@@ -80,6 +80,9 @@ pub struct Words {
     pub list_heading: &'static str,
     pub topics: &'static str,
     pub all_topics: &'static str,
+    /// The list's archive by month: its label, and the choice of every month.
+    pub month: &'static str,
+    pub all_months: &'static str,
     pub article_topics: &'static str,
     pub sample: &'static str,
     pub sample_hint: &'static str,
@@ -136,6 +139,8 @@ pub struct Words {
     pub embed_failed: &'static str,
     /// Month names as a date uses them ("19 января", "19 January").
     pub months: [&'static str; 12],
+    /// Month names on their own ("Январь 2026", "January 2026").
+    pub month_names: [&'static str; 12],
     /// Articles as the object of a verb ("прочитать 1 статью").
     pub articles: Noun,
     pub passages: Noun,
@@ -147,6 +152,8 @@ pub static RU: Words = Words {
     list_heading: "Новости",
     topics: "Темы",
     all_topics: "Все темы",
+    month: "Месяц",
+    all_months: "Все месяцы",
     article_topics: "Темы статьи",
     sample: "Пример",
     sample_hint: "Учебная статья, не новость",
@@ -199,6 +206,10 @@ pub static RU: Words = Words {
         "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
         "ноября", "декабря",
     ],
+    month_names: [
+        "Январь", "Февраль", "Март", "Апрель", "Май", "Июнь", "Июль", "Август", "Сентябрь", "Октябрь",
+        "Ноябрь", "Декабрь",
+    ],
     articles: Noun { one: "статью", few: "статьи", many: "статей" },
     passages: Noun { one: "абзац", few: "абзаца", many: "абзацев" },
     parts: Noun { one: "часть", few: "части", many: "частей" },
@@ -209,6 +220,8 @@ pub static EN: Words = Words {
     list_heading: "News",
     topics: "Topics",
     all_topics: "All topics",
+    month: "Month",
+    all_months: "All months",
     article_topics: "Article topics",
     sample: "Sample",
     sample_hint: "A demonstration article, not news",
@@ -261,6 +274,10 @@ pub static EN: Words = Words {
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
         "November", "December",
     ],
+    month_names: [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ],
     articles: Noun { one: "article", few: "articles", many: "articles" },
     passages: Noun { one: "passage", few: "passages", many: "passages" },
     parts: Noun { one: "part", few: "parts", many: "parts" },
@@ -288,6 +305,12 @@ impl Words {
             Lang::Ru => format!("{} {month} {} г.", date.day(), date.year()),
             Lang::En => format!("{} {month} {}", date.day(), date.year()),
         }
+    }
+
+    /// "Январь 2026 (12)", "January 2026 (12)": a month of the list and how
+    /// many articles it has under the other filters.
+    pub fn month_choice(&self, month: Month, count: usize) -> String {
+        format!("{} {} ({count})", self.month_names[usize::from(month.month()) - 1], month.year())
     }
 
     /// A topic's label in this language.
@@ -476,6 +499,8 @@ impl Words {
             list_heading,
             topics,
             all_topics,
+            month,
+            all_months,
             article_topics,
             sample,
             sample_hint,
@@ -525,12 +550,13 @@ impl Words {
             saving_label,
             embed_failed,
             months,
+            month_names,
             articles,
             passages,
             parts,
         } = self;
         let mut all = vec![
-            *list_heading, *topics, *all_topics, *article_topics, *sample, *sample_hint, *back_to_list, *crumbs,
+            *list_heading, *topics, *all_topics, *month, *all_months, *article_topics, *sample, *sample_hint, *back_to_list, *crumbs,
             *source, *mentions, *people, *places, *organizations, *lens, *next_passage, *search_in_text, *next_match, *clear_marks, *pages, *newer, *older,
             *show_all, *empty, *empty_hint, *retry, *loading_list, *list_failed, *loading_body, *body_failed,
             *body_missing, *list_moved, *search, *search_button, *searching, *any_word, *search_all_topics,
@@ -538,6 +564,7 @@ impl Words {
             *offline, *update_ready, *update, *not_now, *save_all, *saving_label, *embed_failed,
         ];
         all.extend(months);
+        all.extend(month_names);
         for noun in [articles, passages, parts] {
             all.extend([noun.one, noun.few, noun.many]);
         }
@@ -666,6 +693,8 @@ mod tests {
         assert_eq!(EN.date(Date::new(2026, 1, 19).unwrap()), "19 January 2026");
         assert_eq!(RU.date(Date::new(2026, 1, 19).unwrap()), "19 января 2026 г.");
         assert_eq!(RU.date(Date::new(2025, 12, 1).unwrap()), "1 декабря 2025 г.");
+        let month = Month::parse("2025-12").unwrap();
+        assert_eq!((RU.month_choice(month, 12).as_str(), EN.month_choice(month, 1).as_str()), ("Декабрь 2025 (12)", "December 2025 (1)"));
     }
 
     #[test]

@@ -3,7 +3,7 @@ use catalog::ViewState;
 use leptos::{ev, prelude::*};
 
 /// The search field: results come as the reader types, within the chosen
-/// topics; the words go in the URL (`?q=`). Without JavaScript it is a
+/// topics and month; the words go in the URL (`?q=`). Without JavaScript it is a
 /// plain form that opens the list with the words in its URL.
 #[component]
 pub fn SearchBox() -> impl IntoView {
@@ -12,8 +12,7 @@ pub fn SearchBox() -> impl IntoView {
     let words = use_words();
     let query = Memo::new(move |_| selection.with(|s| s.query.clone()));
     let search = move |text: String| {
-        let topics = selection.with_untracked(|s| s.topics.clone());
-        nav.go(ViewState::list(topics).with_query(&text));
+        nav.go(selection.with_untracked(|s| ViewState::list(s.topics.clone()).with_month(s.month)).with_query(&text));
     };
     view! {
         <form class="search" role="search" action="index.html" on:submit=move |e: ev::SubmitEvent| e.prevent_default()>

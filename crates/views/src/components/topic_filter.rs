@@ -24,8 +24,8 @@ pub fn TopicFilter() -> impl IntoView {
         }
         let order = |t: &TopicId| index.with_value(|ix| ix.topics.iter().position(|x| x.id == *t));
         next.sort_unstable_by_key(order);
-        // A search stays: the topics narrow what it found.
-        nav.go(ViewState::list(next).with_query(&selection.with_untracked(|s| s.query.clone())));
+        // A search and a month stay: the topics narrow what they show.
+        nav.go(selection.with_untracked(|s| ViewState::list(next).with_month(s.month).with_query(&s.query)));
     };
 
     let topics = index.with_value(|ix| {
@@ -37,7 +37,7 @@ pub fn TopicFilter() -> impl IntoView {
                 type="button"
                 class="chip"
                 aria-pressed=move || chosen.with(Vec::is_empty).to_string()
-                on:click=move |_| nav.go(ViewState::list(Vec::new()).with_query(&selection.with_untracked(|s| s.query.clone())))
+                on:click=move |_| nav.go(selection.with_untracked(|s| ViewState::list(Vec::new()).with_month(s.month).with_query(&s.query)))
             >
                 {words.all_topics}
             </button>

@@ -1,0 +1,57 @@
+use crate::{use_words, Archive, CurrentView, Nav, Words};
+use catalog::{Month, ViewState};
+use leptos::{ev, prelude::*};
+
+/// The archive by month: one month of the list, or all. Each month says how
+/// many articles it has under the chosen topics (and search), and months
+/// with none are left out. Shown once the list spans two months or more.
+#[component]
+pub fn MonthFilter(
+    /// Articles under the other filters in each of the shelf's months.
+    #[prop(into)]
+    counts: Signal<Vec<usize>>,
+) -> impl IntoView {
+    let Archive { shelf, .. } = expect_context();
+    let CurrentView(selection) = expect_context();
+    let nav: Nav = expect_context();
+    let words = use_words();
+    let chosen = Memo::new(move |_| selection.with(|s| s.month));
+
+    // A month keeps the topics and the search: it narrows what they show.
+    let choose = move |ev: ev::Event| {
+        let month = Month::parse(&event_target_value(&ev)).ok();
+        nav.go(selection.with_untracked(|s| ViewState::list(s.topics.clone()).with_month(month).with_query(&s.query)));
+    };
+    // The months are the shelf's from the start: only their counts change.
+    let months: Vec<Month> = shelf.with_untracked(|s| s.months().iter().map(|(m, _)| *m).collect());
+    (months.len() > 1).then(|| {
+        // Drawn whole as the counts change, as one type-erased view: one
+        // closure is lighter in the wasm than a reactive part per option.
+        let options = move || counts.with(|counts| options(words, &months, counts, chosen.get()));
+        view! {
+            <label class="month-filter">
+                <span class="month-filter__name">{words.month}</span>
+                <select class="month-filter__choice" aria-label=words.month data-testid="month-filter" on:change=choose>
+                    {options}
+                </select>
+            </label>
+        }
+    })
+}
+
+/// "All months" and each month with articles under the other filters (and
+/// the chosen one, even with none), the chosen one selected.
+fn options(words: &'static Words, months: &[Month], counts: &[usize], chosen: Option<Month>) -> AnyView {
+    let all = format!("{} ({})", words.all_months, counts.iter().sum::<usize>());
+    let each = months
+        .iter()
+        .zip(counts.iter().copied())
+        .filter(|&(m, n)| n > 0 || Some(*m) == chosen)
+        .map(|(&m, n)| view! { <option value=m.to_string() selected=Some(m) == chosen>{words.month_choice(m, n)}</option> })
+        .collect_view();
+    view! {
+        <option value="" selected=chosen.is_none()>{all}</option>
+        {each}
+    }
+    .into_any()
+}
