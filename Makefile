@@ -5,9 +5,9 @@ SHELL := /bin/sh
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-# Bytes of the first view of the list, brotli (scripts/size.mjs): 186 KiB,
-# the measured 183.8 KiB with room for small changes, never for a new library.
-SIZE_BUDGET := 190464
+# Bytes of the first view of the list, brotli (scripts/size.mjs): 200 KiB,
+# the measured 197.2 KiB with room for small changes, never for a new library.
+SIZE_BUDGET := 204800
 
 .PHONY: setup serve dist check new import test test-native test-web test-e2e size bench lighthouse fuzz clean
 

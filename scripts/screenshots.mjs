@@ -1,4 +1,4 @@
-// Screenshots of the built site for docs/: the list, results of a search,
+// Screenshots of the built site for docs/: the list, the list by a place, results of a search,
 // the real article with a topic lens and opened from a search, at desktop (1280 px) and phone
 // (390 px) widths, and the demo portal page (examples/portal.html) with both
 // embedding modes.
@@ -30,6 +30,7 @@ try {
     ['article-top', 'kirov-delegation-belarus.html', null],
     ['article', 'kirov-delegation-belarus.html?lens=agriculture', 'Следующий абзац'],
     ['search', `index.html?q=${encodeURIComponent('молоко')}`, null, 'mark'],
+    ['list-names', `index.html?place=${encodeURIComponent('Кировская область')}`, null, '[data-testid=name-filter][open]'],
     ['article-search', `kirov-delegation-belarus.html?q=${encodeURIComponent('молоко')}`, 'Следующее совпадение', '[data-search-match] mark'],
   ];
   for (const [width, height, suffix, scheme] of [[1280, 900, 'desktop', 'light'], [390, 844, 'phone', 'light'], [1280, 900, 'desktop-dark', 'dark']]) {

@@ -56,7 +56,7 @@ async fn results_are_cards_with_their_matches_marked() {
     found.set(Found::Ready(FoundPage {
         query: "завод".into(),
         every_word: false,
-        page: ListPage { matching: 1, by_month: vec![1, 0], total: 3, number: 1, pages: 1, entries: vec![(0, plant)] },
+        page: ListPage { matching: 1, by_month: vec![1, 0], by_name: None, total: 3, number: 1, pages: 1, entries: vec![(0, plant)] },
         marks: vec![Marks { title: vec![0..title.find(' ').unwrap()], excerpt: "…на заводе…".into(), in_excerpt: vec![8..20] }],
     }));
     tick().await;
@@ -77,7 +77,7 @@ async fn nothing_found_offers_every_topic_and_clearing_the_search() {
     found.set(Found::Ready(FoundPage {
         query: "квазар".into(),
         every_word: true,
-        page: ListPage { matching: 0, by_month: vec![0, 0], total: 3, number: 1, pages: 1, entries: vec![] },
+        page: ListPage { matching: 0, by_month: vec![0, 0], by_name: None, total: 3, number: 1, pages: 1, entries: vec![] },
         marks: vec![],
     }));
     tick().await;

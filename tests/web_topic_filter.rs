@@ -139,3 +139,40 @@ async fn a_month_narrows_the_list_and_its_counts_follow_the_topics() {
     assert_eq!(titles(&root).len(), 3);
     assert_eq!(month_filter(&root).value(), "");
 }
+
+fn name_chips(root: &web_sys::HtmlElement) -> Vec<String> {
+    all(root, "[data-testid=name-filter] button").iter().map(text).collect()
+}
+
+#[wasm_bindgen_test]
+async fn names_fold_away_narrow_the_list_and_count_under_the_other_choices() {
+    let (root, state) = mount(ViewState::list(vec![]), || view! { <ListView /> });
+    tick().await;
+    let names = all(&root, "[data-testid=name-filter]").remove(0);
+    assert!(!names.has_attribute("open"), "folded until opened");
+    all(&root, "[data-testid=name-filter] summary")[0].click();
+    tick().await;
+    assert_eq!(name_chips(&root), ["Иванов 1", "Петров 1", "Киров 2"], "people, then places; most named first");
+    let group = |label: &str| all(&root, &format!("[role=group][aria-label='{label}'] button")).len();
+    assert_eq!((group("Люди"), group("Места")), (2, 1));
+
+    button(&root, "Киров").click();
+    tick().await;
+    let kirov = catalog::Name::new(catalog::NameKind::Place, "Киров");
+    assert_eq!(state.get_untracked().names, [kirov.clone()]);
+    assert_eq!(titles(&root), ["Статья plant", "Статья farm"]);
+    assert_eq!(button(&root, "Киров").get_attribute("aria-pressed").as_deref(), Some("true"));
+    // People count within Kirov; Kirov itself counts with its own kind aside.
+    assert_eq!(name_chips(&root), ["Иванов 1", "Петров 0", "Киров 2"]);
+
+    // Another kind narrows further; a topic keeps the names.
+    button(&root, "Петров").click();
+    tick().await;
+    assert!(titles(&root).is_empty(), "no article names both Петров and Киров");
+    button(&root, "Петров").click();
+    button(&root, "Промышленность").click();
+    tick().await;
+    assert_eq!(state.get_untracked(), ViewState { names: vec![kirov], ..ViewState::list(vec![TopicId::new("industry")]) });
+    assert_eq!(titles(&root), ["Статья plant"]);
+    assert_eq!(name_chips(&root), ["Иванов 1", "Петров 0", "Киров 1"]);
+}

@@ -109,6 +109,8 @@ pub enum Part {
     Chunk(usize, Vec<ArticleMeta>),
     Topic(TopicId, Vec<u32>),
     Bucket(usize, Vec<ArticleMeta>),
+    /// The offered names' positions, in `ListParts::names` order.
+    Names(Vec<Vec<u32>>),
 }
 
 impl Part {
@@ -118,6 +120,7 @@ impl Part {
             Part::Chunk(n, articles) => shelf.add_chunk(n, articles),
             Part::Topic(t, positions) => shelf.add_topic(&t, positions),
             Part::Bucket(n, articles) => shelf.add_bucket(n, articles),
+            Part::Names(positions) => shelf.add_names(positions),
         }
     }
 }
@@ -128,6 +131,7 @@ pub async fn load_part(DataUrl(base): DataUrl, parts: ListParts, need: Need) -> 
         Need::Chunk(n) => parts.chunk_file(*n),
         Need::Topic(t) => parts.topic_file(t),
         Need::Bucket(n) => parts.bucket_file(*n),
+        Need::Names => parts.names_file(),
     };
     let raw = fetch_json(&format!("{base}{file}")).await?;
     check_schema(raw.number("schema").map_err(FetchError::Malformed)?)?;
@@ -144,6 +148,7 @@ pub async fn load_part(DataUrl(base): DataUrl, parts: ListParts, need: Need) -> 
         Need::Chunk(n) => Part::Chunk(n, articles()?),
         Need::Bucket(n) => Part::Bucket(n, articles()?),
         Need::Topic(t) => Part::Topic(t, read::positions(&raw, parts.total).map_err(FetchError::Malformed)?),
+        Need::Names => Part::Names(read::name_positions(&raw, &parts).map_err(FetchError::Malformed)?),
     })
 }
 

@@ -138,7 +138,19 @@ pub fn list_parts(index: &Obj) -> Read<Option<ListParts>> {
     if !(months.is_empty() || ordered && covered) {
         return Err("`list`: `months` are not the list's months, newest first, with counts that add up to `total`".into());
     }
-    Ok(Some(ListParts { version, total, chunk: number("chunk")?, buckets: number("buckets")?, months }))
+    let names = o.list_or_empty("names", name_count).map_err(|e| format!("`list`: `names`: {e}"))?;
+    Ok(Some(ListParts { version, total, chunk: number("chunk")?, buckets: number("buckets")?, months, names }))
+}
+
+/// One of `list.names`: `["person", "Александр Соколов", 12]`.
+fn name_count(value: JsValue) -> Read<(String, String, u32)> {
+    let entry = Array::from(&value);
+    let (kind, name) = (entry.get(0).as_string().unwrap_or_default(), entry.get(1).as_string().unwrap_or_default());
+    let count = entry.get(2).as_f64().filter(|n| n.fract() == 0.0 && (1.0..=f64::from(u32::MAX)).contains(n));
+    match (Array::is_array(&value) && entry.length() == 3 && catalog::NameKind::from_key(&kind).is_some() && !name.is_empty(), count) {
+        (true, Some(count)) => Ok((kind, name, count as u32)),
+        _ => Err(format!("`{name}`: not `person`, `place` or `org`, a name and a count of articles")),
+    }
 }
 
 /// One of `list.months`: `["2026-01", 312]`.
@@ -175,6 +187,20 @@ pub fn positions(o: &Obj, total: u32) -> Read<Vec<u32>> {
     catalog::from_gaps(&gaps).filter(|p| p.last().is_none_or(|&last| last < total)).ok_or_else(|| "`gaps` are not positions in the list".into())
 }
 
+/// The names file: each of `parts.names`' positions, as gaps.
+pub fn name_positions(o: &Obj, parts: &ListParts) -> Read<Vec<Vec<u32>>> {
+    let each = o.array("gaps")?;
+    if each.length() as usize != parts.names.len() {
+        return Err("`gaps` are not one list per name of `list.names`".into());
+    }
+    each.iter()
+        .map(|gaps| {
+            let gaps: Vec<u32> = Array::from(&gaps).iter().map(|g| g.as_f64().filter(|n| n.fract() == 0.0 && *n >= 0.0).map(|n| n as u32)).collect::<Option<_>>().ok_or("`gaps` holds a value that is not a whole number")?;
+            catalog::from_gaps(&gaps).filter(|p| p.last().is_none_or(|&last| last < parts.total)).ok_or_else(|| "`gaps` are not positions in the list".into())
+        })
+        .collect()
+}
+
 pub fn slug(o: &Obj) -> Read<Slug> {
     Slug::parse(&o.string("slug")?)
 }
@@ -195,6 +221,9 @@ pub fn article(value: &JsValue) -> Read<ArticleMeta> {
             .transpose()?,
         region: o.optional_string("region")?,
         image: o.optional_object("image")?.map(|i| image(&i)).transpose()?,
+        people: o.list_or_empty("people", text)?,
+        places: o.list_or_empty("places", text)?,
+        organizations: o.list_or_empty("organizations", text)?,
         body: o.optional_string("body")?,
     })
 }

@@ -66,13 +66,15 @@ impl Searcher {
 }
 
 /// The page of results to show: what was ranked, narrowed to the view's
-/// topics and month.
+/// choices.
 #[derive(Clone, PartialEq)]
 struct Selected {
     ranked: Ranked,
     matching: usize,
-    /// Results under the topics in each of the list's months.
+    /// Results under the other choices in each of the list's months, and
+    /// for each offered name.
     by_month: Vec<usize>,
+    by_name: Option<Vec<usize>>,
     number: u32,
     pages: u32,
     page: Vec<u32>,
@@ -123,33 +125,21 @@ pub fn use_search(index: &Index, data: DataUrl, worker: String, archive: Archive
         });
     });
 
-    // The page of results under the chosen topics and month, once the
-    // shelf has the topics' positions.
+    // The page of results under the view's choices, once the shelf has
+    // the files they need.
     let selection = Memo::new(move |_| {
         let Some(Ok(r)) = ranked.get() else { return None };
         if r.query != query.get() {
             return None;
         }
-        let (topics, month, number) = view.with(|v| (v.topics.clone(), v.month, match v.page { Page::List { number } => number, Page::Article(_) => 1 }));
-        let chosen = archive.shelf.with(|s| s.matching(&topics));
-        Some(chosen.map(|chosen| {
-            let with_topics: Vec<u32> = match chosen {
-                None => r.positions.clone(),
-                Some(with_topics) => {
-                    let mut on = vec![false; archive.shelf.with(|s| s.total())];
-                    with_topics.into_iter().for_each(|p| on[p as usize] = true);
-                    r.positions.iter().copied().filter(|&p| on.get(p as usize).copied().unwrap_or(false)).collect()
-                }
-            };
-            let (by_month, run) = archive.shelf.with(|s| (s.count_by_month(with_topics.iter().copied()), month.map(|m| s.month_run(m))));
-            let positions: Vec<u32> = match run {
-                Some(run) => with_topics.into_iter().filter(|p| run.contains(p)).collect(),
-                None => with_topics,
-            };
+        let (choice, number) = view.with(|v| (v.choice(), match v.page { Page::List { number } => number, Page::Article(_) => 1 }));
+        let narrowed = archive.shelf.with(|s| s.narrow(Some(&r.positions), &choice));
+        Some(narrowed.map(|catalog::Narrowed { positions, by_month, by_name }| {
+            let positions = positions.unwrap_or_default();
             let pages = positions.len().div_ceil(PAGE_SIZE).max(1) as u32;
             let number = number.clamp(1, pages);
             let page: Vec<u32> = positions.iter().copied().skip((number as usize - 1) * PAGE_SIZE).take(PAGE_SIZE).collect();
-            Selected { ranked: r.clone(), matching: positions.len(), by_month, number, pages, page }
+            Selected { ranked: r.clone(), matching: positions.len(), by_month, by_name, number, pages, page }
         }))
     });
     Effect::new(move |_| {
@@ -160,7 +150,7 @@ pub fn use_search(index: &Index, data: DataUrl, worker: String, archive: Archive
     Effect::new(move |_| match selection.get() {
         None => {}
         Some(Err(needs)) => archive.fetch.run(needs),
-        Some(Ok(Selected { ranked: r, matching, by_month, number, pages, page })) => {
+        Some(Ok(Selected { ranked: r, matching, by_month, by_name, number, pages, page })) => {
             found.set(Found::Searching);
             let promise = ask().show(page.clone(), &r.terms);
             spawn_local(async move {
@@ -174,7 +164,7 @@ pub fn use_search(index: &Index, data: DataUrl, worker: String, archive: Archive
                     Ok((entries, marks)) => Found::Ready(FoundPage {
                         query: r.query,
                         every_word: r.every_word,
-                        page: ListPage { matching, by_month, total, number, pages, entries },
+                        page: ListPage { matching, by_month, by_name, total, number, pages, entries },
                         marks,
                     }),
                     Err(why) => Found::Failed(why),

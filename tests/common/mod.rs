@@ -24,6 +24,9 @@ fn article(slug: &str, date: &str, topics: &[&str]) -> ArticleMeta {
         source: None,
         region: None,
         image: None,
+        people: vec![],
+        places: vec![],
+        organizations: vec![],
         body: None,
     }
 }
@@ -38,9 +41,13 @@ pub fn index() -> Index {
             topic("trade", "Торговля", "о торговле", 1),
         ],
         articles: vec![
-            article("farm", "2026-01-10", &["agriculture"]),
-            article("plant", "2026-01-12", &["industry", "agriculture"]),
-            article("fair", "2025-12-01", &["trade", "industry"]),
+            ArticleMeta { places: vec!["Киров".into()], ..article("farm", "2026-01-10", &["agriculture"]) },
+            ArticleMeta {
+                people: vec!["Иванов".into()],
+                places: vec!["Киров".into()],
+                ..article("plant", "2026-01-12", &["industry", "agriculture"])
+            },
+            ArticleMeta { people: vec!["Петров".into()], ..article("fair", "2025-12-01", &["trade", "industry"]) },
         ],
         list: None,
         search: None,

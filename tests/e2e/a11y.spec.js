@@ -26,6 +26,16 @@ test.describe('axe', () => {
     expect(violations, describeViolations(violations)).toEqual([]);
   });
 
+  test('the list by a month and a place, its names open, has no violations', async ({ page }) => {
+    await page.goto(`index.html?place=${encodeURIComponent('Киров')}&month=2025-12`);
+    await expect(page.getByTestId('name-filter')).toHaveAttribute('open', '');
+    await expect(page.getByTestId('article-card').first()).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Месяц' })).toHaveValue('2025-12');
+
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations, describeViolations(violations)).toEqual([]);
+  });
+
   test('the real article with a lens chosen has no violations', async ({ page, request }) => {
     const index = await loadIndex(request);
     const view = new ArticlePage(page);

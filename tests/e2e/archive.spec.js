@@ -153,6 +153,39 @@ test('a month narrows the list, keeps the topic, and its counts follow the topic
   await expect(page.getByTestId('result-count')).toHaveText(`Показано ${COUNT} из ${COUNT}`);
 });
 
+test('names: folded until opened, then one file; a name narrows the list and counts follow the choices', async ({ page }) => {
+  const files = dataRequests(page);
+  await page.goto(server.base + 'index.html');
+  await waitForApp(page);
+  const offered = whole.index.list.names;
+  expect(offered.length, 'the synthetic list names people, places and organisations').toBeGreaterThan(3);
+  const names = page.getByTestId('name-filter');
+  await names.getByText('Люди, места, организации').click();
+  // With nothing chosen the counts are the index's: no file yet.
+  const people = offered.filter(([kind]) => kind === 'person');
+  const chips = names.getByRole('group', { name: 'Люди' }).getByRole('button');
+  await expect(chips).toHaveText(people.map(([, name, count]) => `${name} ${count}`));
+  expect(files.filter((f) => f.startsWith('list/'))).toEqual([]);
+
+  const [, person] = people[0];
+  const naming = (list, kind, name) => list.filter((a) => (a[kind] || []).includes(name));
+  await chips.first().click();
+  await expect(page).toHaveURL(new RegExp(`\\?person=${encodeURIComponent(person).replace(/%20/g, '\\+')}$`));
+  const withPerson = naming(whole.list, 'people', person);
+  await expect(page.getByTestId('result-count')).toHaveText(`Показано ${withPerson.length} из ${COUNT}`);
+  await expect(cardTitles(page)).toHaveText(withPerson.slice(0, 20).map((a) => a.title));
+  expect(files).toContain(`list/names.${whole.version}.json`);
+
+  // A place's count is of the articles that also name the person.
+  const [, place] = offered.find(([kind]) => kind === 'place');
+  const placeChip = names.getByRole('group', { name: 'Места' }).getByRole('button', { name: new RegExp(`^${place} \\d+$`) });
+  await expect(placeChip).toHaveText(`${place} ${naming(withPerson, 'places', place).length}`);
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.getByTestId('name-filter')).toHaveAttribute('open', '');
+  await expect(cardTitles(page)).toHaveText(withPerson.slice(0, 20).map((a) => a.title));
+});
+
 test('an older article opens from its own link through its slug file alone', async ({ page }) => {
   const oldest = whole.list[COUNT - 1];
   const files = dataRequests(page);

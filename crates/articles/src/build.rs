@@ -96,6 +96,12 @@ fn list_files(index: &Index) -> (Index, Vec<(PathBuf, Vec<u8>)>) {
         schema: u32,
         gaps: Vec<u32>,
     }
+    /// The names file: each offered name's positions, in `ListParts::names` order.
+    #[derive(serde::Serialize)]
+    struct NamePositions {
+        schema: u32,
+        gaps: Vec<Vec<u32>>,
+    }
     let schema = catalog::SCHEMA_VERSION;
     let buckets = articles.len().div_ceil(PER_BUCKET) as u32;
     // (which part, bytes); each file's name (`ListParts`) gets the version once all are made.
@@ -107,6 +113,11 @@ fn list_files(index: &Index) -> (Index, Vec<(PathBuf, Vec<u8>)>) {
         let positions: Vec<u32> =
             (0..articles.len() as u32).filter(|&p| articles[p as usize].topics.contains(&topic.id)).collect();
         parts.push((Need::Topic(topic.id.clone()), json(&Positions { schema, gaps: catalog::to_gaps(&positions) })));
+    }
+    let named = catalog::top_names(articles);
+    if !named.is_empty() {
+        let gaps = named.iter().map(|(_, p)| catalog::to_gaps(p)).collect();
+        parts.push((Need::Names, json(&NamePositions { schema, gaps })));
     }
     let mut filed = vec![Vec::new(); buckets as usize];
     for a in articles {
@@ -126,12 +137,14 @@ fn list_files(index: &Index) -> (Index, Vec<(PathBuf, Vec<u8>)>) {
         chunk: CHUNK as u32,
         buckets,
         months: catalog::months_of(articles),
+        names: catalog::name_table(&named),
     };
     let files = parts.into_iter().map(|(part, bytes)| {
         let file = match part {
             Need::Chunk(n) => list.chunk_file(n),
             Need::Topic(t) => list.topic_file(&t),
             Need::Bucket(n) => list.bucket_file(n),
+            Need::Names => list.names_file(),
         };
         (PathBuf::from("data").join(file), bytes)
     });

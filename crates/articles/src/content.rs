@@ -276,6 +276,11 @@ pub fn parse_article(path: &Path, text: &str, topics: &[TopicDef], site_lang: &s
     }
     let slug = slug?;
     let (lead, blocks) = body;
+    let (people, places, organizations) = (
+        front_matter.people.unwrap_or_default(),
+        front_matter.places.unwrap_or_default(),
+        front_matter.organizations.unwrap_or_default(),
+    );
     Some(Article {
         path: path.to_owned(),
         meta: ArticleMeta {
@@ -289,17 +294,12 @@ pub fn parse_article(path: &Path, text: &str, topics: &[TopicDef], site_lang: &s
             source: front_matter.source,
             region: front_matter.region,
             image: front_matter.image,
+            people: people.clone(),
+            places: places.clone(),
+            organizations: organizations.clone(),
             body: None,
         },
-        body: ArticleBody {
-            schema: catalog::SCHEMA_VERSION,
-            slug,
-            lead,
-            blocks,
-            people: front_matter.people.unwrap_or_default(),
-            places: front_matter.places.unwrap_or_default(),
-            organizations: front_matter.organizations.unwrap_or_default(),
-        },
+        body: ArticleBody { schema: catalog::SCHEMA_VERSION, slug, lead, blocks, people, places, organizations },
     })
 }
 

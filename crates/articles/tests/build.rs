@@ -156,7 +156,7 @@ fn long_list(content: &Path, count: usize) {
         let topic = if i % 3 == 0 { "industry" } else { "trade" };
         std::fs::write(
             content.join(format!("articles/{date}-n{i}.md")),
-            format!("+++\ntitle = \"Новость {i}\"\ndate = {date}\ntopics = [\"{topic}\"]\nsummary = \"s\"\n+++\n\nТекст.\n"),
+            format!("+++\ntitle = \"Новость {i}\"\ndate = {date}\ntopics = [\"{topic}\"]\nsummary = \"s\"\n{}+++\n\nТекст.\n", if i % 4 == 0 { "people = [\"Иван Иванов\"]\n" } else { "" }),
         )
         .unwrap();
     }
@@ -267,6 +267,11 @@ struct Positions {
     gaps: Vec<u32>,
 }
 
+#[derive(serde::Deserialize)]
+struct NamePositions {
+    gaps: Vec<Vec<u32>>,
+}
+
 #[test]
 fn a_long_list_ships_its_first_page_in_the_index_and_the_rest_in_parts() {
     let dir = tempfile::tempdir().unwrap();
@@ -307,8 +312,8 @@ fn a_long_list_ships_its_first_page_in_the_index_and_the_rest_in_parts() {
     let mut every = whole.articles.clone();
     every.sort_by(|a, b| a.slug.cmp(&b.slug));
     assert_eq!(filed, every);
-    // Nothing else in the list's folder.
-    assert_eq!(files.iter().filter(|(p, _)| p.starts_with("data/list")).count(), 2 + 2 + 3);
+    // Nothing else in the list's folder: chunks, topics, slug files, names.
+    assert_eq!(files.iter().filter(|(p, _)| p.starts_with("data/list")).count(), 2 + 2 + 3 + 1);
 
     // The shelf over the parts shows what the shelf over the whole list shows.
     let mut shelf = catalog::Shelf::new(&head);
@@ -318,17 +323,27 @@ fn a_long_list_ships_its_first_page_in_the_index_and_the_rest_in_parts() {
             catalog::Need::Chunk(n) => shelf.add_chunk(n, parse::<Articles>(&files, &format!("data/{}", list.chunk_file(n))).articles),
             catalog::Need::Topic(t) => shelf.add_topic(&t, catalog::from_gaps(&parse::<Positions>(&files, &format!("data/{}", list.topic_file(&t))).gaps).unwrap()),
             catalog::Need::Bucket(n) => shelf.add_bucket(n, parse::<Articles>(&files, &format!("data/{}", list.bucket_file(n))).articles),
+            catalog::Need::Names => shelf.add_names(
+                parse::<NamePositions>(&files, &format!("data/{}", list.names_file())).gaps.iter().map(|g| catalog::from_gaps(g).unwrap()).collect(),
+            ),
         }
     }
     // The index names the list's months newest first, with their counts.
     let months: Vec<String> = head.list.as_ref().unwrap().months.iter().map(|(m, n)| format!("{m}: {n}")).collect();
     assert_eq!(months, ["2025-02: 17", "2025-01: 28"]);
     assert_eq!(shelf.months(), full.months());
+    // The names offered, their counts in the index and their positions in the names file.
+    assert_eq!(head.list.as_ref().unwrap().names, [("person".to_owned(), "Иван Иванов".to_owned(), 12)]);
+    assert_eq!(shelf.names(), full.names());
+    let ivanov = vec![catalog::Name::new(catalog::NameKind::Person, "Иван Иванов")];
     let every_month = [None].into_iter().chain(full.months().iter().map(|(m, _)| Some(*m)));
     for month in every_month {
         for topics in [vec![], vec![industry.clone()], vec![catalog::TopicId::new("trade"), industry.clone()]] {
-            for number in 1..=4 {
-                assert_eq!(shelf.page(&topics, month, number, 7), full.page(&topics, month, number, 7), "{topics:?} {month:?} page {number}");
+            for names in [vec![], ivanov.clone()] {
+                let choice = catalog::Choice { topics: topics.clone(), names, month };
+                for number in 1..=4 {
+                    assert_eq!(shelf.page(&choice, number, 7), full.page(&choice, number, 7), "{choice:?} page {number}");
+                }
             }
         }
     }
@@ -346,7 +361,7 @@ fn a_new_build_of_a_long_list_replaces_its_parts() {
     };
     build(&mut report);
     let before: Vec<PathBuf> = tree(out.path()).into_keys().filter(|p| p.starts_with("data/list")).collect();
-    assert_eq!(before.len(), 1 + 2 + 2, "{before:?}");
+    assert_eq!(before.len(), 1 + 2 + 2 + 1, "{before:?}");
     assert_eq!(build(&mut report).0, 0, "an unchanged rebuild rewrites nothing");
 
     // The next build's parts are all new; the build before's stay for the
@@ -355,12 +370,12 @@ fn a_new_build_of_a_long_list_replaces_its_parts() {
     long_list(dir.path(), 31);
     build(&mut report);
     let second: Vec<PathBuf> = parts().into_iter().filter(|p| !before.contains(p)).collect();
-    assert_eq!(second.len(), 5, "every part is named by the new version: {second:?}");
-    assert_eq!(parts().len(), 10);
+    assert_eq!(second.len(), 6, "every part is named by the new version: {second:?}");
+    assert_eq!(parts().len(), 12);
     long_list(dir.path(), 32);
     build(&mut report);
     let third = parts();
-    assert_eq!(third.len(), 10);
+    assert_eq!(third.len(), 12);
     assert!(before.iter().all(|p| !third.contains(p)), "the first build's parts are gone");
     assert!(second.iter().all(|p| third.contains(p)), "the second build's stay for its readers");
 }

@@ -122,6 +122,14 @@ pub struct ArticleMeta {
     pub region: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<Image>,
+    /// People, places and organisations the article names: the list's
+    /// facets beside topics.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub organizations: Vec<String>,
     /// The body's file, relative to the data folder. The tools name it by
     /// its content (`articles/<slug>.<hash>.json`) so it can be cached for
     /// good; absent means `articles/<slug>.json`.

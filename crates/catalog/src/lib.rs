@@ -10,6 +10,7 @@ mod filter;
 mod href;
 mod ids;
 mod lang;
+mod names;
 mod route;
 mod shelf;
 #[cfg(feature = "tagging")]
@@ -25,7 +26,8 @@ pub use filter::passages_with_topic;
 pub use href::is_safe_href;
 pub use ids::{Slug, TopicId};
 pub use lang::{plural_ru, Plural};
+pub use names::{top_names, Name, NameKind, NAMES_PER_KIND};
 pub use route::{Page, ViewState, QUERY_MAX};
-pub use shelf::{bucket, from_gaps, months_of, to_gaps, ListPage, ListParts, Need, Shelf};
+pub use shelf::{bucket, from_gaps, months_of, name_table, to_gaps, Choice, ListPage, ListParts, Narrowed, Need, Shelf};
 #[cfg(feature = "tagging")]
 pub use tag::Tagger;

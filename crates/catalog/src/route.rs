@@ -2,7 +2,7 @@
 //! `<slug>.html`) plus a query string, so reloads and shared links work on
 //! any static host, under any folder, with no rewrite rules.
 
-use crate::{Month, Slug, TopicId};
+use crate::{Choice, Month, Name, NameKind, Slug, TopicId};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Page {
@@ -54,6 +54,8 @@ pub(crate) fn list_page_number(name: &str) -> Option<u32> {
 pub struct ViewState {
     pub page: Page,
     pub topics: Vec<TopicId>,
+    /// The list's articles that name any of these (of each kind chosen).
+    pub names: Vec<Name>,
     /// The list's articles of one month only.
     pub month: Option<Month>,
     pub lens: Option<TopicId>,
@@ -68,16 +70,26 @@ pub const QUERY_MAX: usize = 200;
 impl ViewState {
     /// The first page of the list.
     pub fn list(topics: Vec<TopicId>) -> Self {
-        Self { page: Page::FIRST, topics, month: None, lens: None, query: String::new() }
+        Self { page: Page::FIRST, topics, names: Vec::new(), month: None, lens: None, query: String::new() }
     }
 
     /// Page `number` of the list.
     pub fn list_page(topics: Vec<TopicId>, number: u32) -> Self {
-        Self { page: Page::List { number: number.max(1) }, topics, month: None, lens: None, query: String::new() }
+        Self { page: Page::List { number: number.max(1) }, topics, names: Vec::new(), month: None, lens: None, query: String::new() }
     }
 
     pub fn article(slug: Slug, lens: Option<TopicId>) -> Self {
-        Self { page: Page::Article(slug), topics: Vec::new(), month: None, lens, query: String::new() }
+        Self { page: Page::Article(slug), topics: Vec::new(), names: Vec::new(), month: None, lens, query: String::new() }
+    }
+
+    /// The first page of the list under `choice`.
+    pub fn chosen(choice: Choice) -> Self {
+        Self { names: choice.names, ..Self::list(choice.topics) }.with_month(choice.month)
+    }
+
+    /// What narrows the list in this view.
+    pub fn choice(&self) -> Choice {
+        Choice { topics: self.topics.clone(), names: self.names.clone(), month: self.month }
     }
 
     /// The same list of `month`'s articles only (`None`: of every month).
@@ -96,11 +108,18 @@ impl ViewState {
     /// without the leading `?`). Unknown parameters are ignored.
     pub fn from_url(file: &str, query: &str) -> Option<Self> {
         let page = Page::from_file(file)?;
-        let mut state = Self { page, topics: Vec::new(), month: None, lens: None, query: String::new() };
+        let mut state = Self { page, topics: Vec::new(), names: Vec::new(), month: None, lens: None, query: String::new() };
         for pair in query.trim_start_matches('?').split('&') {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             if key == "q" {
                 state = state.with_query(&decode(value).unwrap_or_default());
+                continue;
+            }
+            if let (Some(kind), Page::List { .. }) = (NameKind::from_key(key), &state.page) {
+                let name = Name::new(kind, decode(value).unwrap_or_default().trim());
+                if !name.text.is_empty() && !state.names.contains(&name) {
+                    state.names.push(name);
+                }
                 continue;
             }
             let value = value.replace("%2C", ",").replace("%2c", ",");
@@ -143,10 +162,12 @@ impl ViewState {
                     url.push_str("?topic=");
                     url.push_str(&ids.join(","));
                 }
-                if let Some(month) = self.month {
+                let names = self.names.iter().map(|n| (n.kind.key(), encode(&n.text)));
+                for (key, value) in names.chain(self.month.map(|m| ("month", m.to_string()))) {
                     url.push(if url.contains('?') { '&' } else { '?' });
-                    url.push_str("month=");
-                    url.push_str(&month.to_string());
+                    url.push_str(key);
+                    url.push('=');
+                    url.push_str(&value);
                 }
             }
             Page::Article(_) => {
@@ -248,6 +269,17 @@ mod tests {
         // Not a month, or on an article: ignored.
         assert_eq!(ViewState::from_url("index.html", "month=2026-13").unwrap().month, None);
         assert_eq!(ViewState::from_url("kirov.html", "month=2026-01").unwrap().month, None);
+    }
+
+    #[test]
+    fn names_round_trip_one_parameter_each() {
+        let s = ViewState::from_url("index.html", "person=%D0%98%D0%B2%D0%B0%D0%BD+%D0%98%D0%B2%D0%B0%D0%BD%D0%BE%D0%B2&org=A%26B&person=X&person=X&place=").unwrap();
+        let names = vec![Name::new(NameKind::Person, "Иван Иванов"), Name::new(NameKind::Organization, "A&B"), Name::new(NameKind::Person, "X")];
+        assert_eq!(s.names, names, "repeats and empty values dropped");
+        assert_eq!(s.href(), "index.html?person=%D0%98%D0%B2%D0%B0%D0%BD+%D0%98%D0%B2%D0%B0%D0%BD%D0%BE%D0%B2&org=A%26B&person=X");
+        let chosen = ViewState::chosen(s.choice());
+        assert_eq!((chosen.names, chosen.page), (names, Page::FIRST));
+        assert!(ViewState::from_url("a.html", "person=X").unwrap().names.is_empty(), "not on an article");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! archive. An index that lists every article (a CMS may write one) is the
 //! same shelf with nothing left to fetch.
 
-use crate::{ArticleMeta, Index, Month, Slug, TopicId};
+use crate::{top_names, ArticleMeta, Index, Month, Name, NameKind, Slug, TopicId};
 use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
 use std::ops::Range;
@@ -29,6 +29,11 @@ pub struct ListParts {
     /// positions. Empty when the list is not offered by month.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub months: Vec<(Month, u32)>,
+    /// The names offered as facets (`top_names`): `[kind, name, count]`,
+    /// the kind `person`, `place` or `org`; their positions are in the
+    /// names file, in this order. Empty when the list names none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<(String, String, u32)>,
 }
 
 impl ListParts {
@@ -40,6 +45,17 @@ impl ListParts {
     /// The list positions of the articles that carry `topic`.
     pub fn topic_file(&self, topic: &TopicId) -> String {
         format!("list/topic-{}.{}.json", topic.as_str(), self.version)
+    }
+
+    /// The positions of each of `names`' articles.
+    pub fn names_file(&self) -> String {
+        format!("list/names.{}.json", self.version)
+    }
+
+    /// `names` as names (their kinds are checked when the index is read).
+    pub fn offered_names(&self) -> Vec<(Name, u32)> {
+        let kind = |k: &str| NameKind::from_key(k).unwrap_or(NameKind::Person);
+        self.names.iter().map(|(k, n, c)| (Name::new(kind(k), n.clone()), *c)).collect()
     }
 
     /// The articles whose slugs fall in bucket `n` (`bucket`).
@@ -91,6 +107,30 @@ pub enum Need {
     Chunk(usize),
     Topic(TopicId),
     Bucket(usize),
+    /// The positions of the names offered as facets.
+    Names,
+}
+
+/// What narrows the list: any of `topics`, any of the chosen names of each
+/// kind (each kind with a choice must match), and `month`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Choice {
+    pub topics: Vec<TopicId>,
+    pub names: Vec<Name>,
+    pub month: Option<Month>,
+}
+
+/// What a choice leaves of the list or of a search's results.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Narrowed {
+    /// The positions left, in the order given; `None`: the whole list.
+    pub positions: Option<Vec<u32>>,
+    /// For each of the list's months, the positions left under every
+    /// other choice.
+    pub by_month: Vec<usize>,
+    /// For each offered name, the positions it leaves with the choices of
+    /// its own kind set aside; `None` until the names' positions are here.
+    pub by_name: Option<Vec<usize>>,
 }
 
 /// One page of the list as asked: which articles, and how many match.
@@ -99,8 +139,11 @@ pub struct ListPage {
     /// Articles that match the chosen topics and month.
     pub matching: usize,
     /// For each of the list's months (`Shelf::months`), how many articles
-    /// match the chosen topics (whatever the month).
+    /// match the other choices (whatever the month).
     pub by_month: Vec<usize>,
+    /// For each offered name (`Shelf::names`), how many articles it would
+    /// show under the other choices; `None` until its file is here.
+    pub by_name: Option<Vec<usize>>,
     /// Articles in the whole list.
     pub total: usize,
     /// The page shown: the one asked for, or the last when that is past the end.
@@ -130,6 +173,10 @@ pub struct Shelf {
     buckets_read: Vec<usize>,
     /// Each month, newest first, and its articles' positions.
     months: Vec<(Month, Range<u32>)>,
+    /// The names offered as facets, with their counts in the whole list,
+    /// and their positions once here (a list in parts: the names file).
+    names: Vec<(Name, u32)>,
+    name_positions: Option<Vec<Arc<[u32]>>>,
 }
 
 /// The months of `articles` (newest first), each with how many it has:
@@ -143,6 +190,11 @@ pub fn months_of(articles: &[ArticleMeta]) -> Vec<(Month, u32)> {
         }
     }
     months
+}
+
+/// `ListParts::names` for the names `top_names` offers.
+pub fn name_table(top: &[(Name, Vec<u32>)]) -> Vec<(String, String, u32)> {
+    top.iter().map(|(n, p)| (n.kind.key().to_owned(), n.text.clone(), p.len() as u32)).collect()
 }
 
 /// Months with their counts, newest first, as positions: each month's run
@@ -170,6 +222,7 @@ impl Shelf {
                 chunks: vec![Some(index.articles.clone().into())],
                 unfetched: index.topics.iter().filter(|t| t.count > 0).map(|t| t.id.clone()).collect(),
                 months: runs(parts.months.iter().copied()),
+                names: parts.offered_names(),
                 parts: Some(parts.clone()),
                 ..Self::default()
             },
@@ -183,6 +236,7 @@ impl Shelf {
         // stable order in less wasm.
         order.sort_unstable_by_key(|&i| (Reverse(index.articles[i].date), i));
         let articles: Vec<ArticleMeta> = order.iter().map(|&i| index.articles[i].clone()).collect();
+        let named = top_names(&articles);
         let topics = index
             .topics
             .iter()
@@ -195,6 +249,8 @@ impl Shelf {
             total: articles.len(),
             chunk: articles.len().max(1),
             months: runs(months_of(&articles)),
+            names: named.iter().map(|(n, p)| (n.clone(), p.len() as u32)).collect(),
+            name_positions: Some(named.into_iter().map(|(_, p)| p.into()).collect()),
             chunks: vec![Some(articles.into())],
             topics,
             ..Self::default()
@@ -238,7 +294,8 @@ impl Shelf {
         let chunks = (1..self.chunk_count()).map(Need::Chunk);
         let topics = self.unfetched.iter().cloned().map(Need::Topic);
         let buckets = (0..parts.buckets as usize).map(Need::Bucket);
-        chunks.chain(topics).chain(buckets).collect()
+        let names = (!parts.names.is_empty() && self.name_positions.is_none()).then_some(Need::Names);
+        chunks.chain(topics).chain(buckets).chain(names).collect()
     }
 
     /// The slug file of an article found in a later chunk, when not read:
@@ -256,74 +313,120 @@ impl Shelf {
         &self.months
     }
 
-    /// How many of `positions` (in any order) fall in each of `months()`.
-    pub fn count_by_month(&self, positions: impl IntoIterator<Item = u32>) -> Vec<usize> {
-        let mut counts = vec![0; self.months.len()];
-        for p in positions {
-            let i = self.months.partition_point(|(_, run)| run.end <= p);
-            if let Some(c) = counts.get_mut(i) {
-                *c += 1;
-            }
-        }
-        counts
-    }
-
     /// The positions of `month`'s articles: none when the list has none.
     pub fn month_run(&self, month: Month) -> Range<u32> {
         self.months.iter().find(|(m, _)| *m == month).map_or(0..0, |(_, run)| run.clone())
     }
 
-    /// `positions` (ascending; `None` for the whole list) narrowed to
-    /// `month`'s; a month the list does not have holds none.
-    pub fn in_month(&self, positions: Option<Vec<u32>>, month: Option<Month>) -> Option<Vec<u32>> {
-        let Some(month) = month else { return positions };
-        let run = self.month_run(month);
-        Some(match positions {
-            None => run.collect(),
-            Some(p) => {
-                let (from, to) = (p.partition_point(|&x| x < run.start), p.partition_point(|&x| x < run.end));
-                p[from..to].to_vec()
-            }
-        })
+    /// The names offered as facets (`top_names`), each with how many
+    /// articles of the whole list name it.
+    pub fn names(&self) -> &[(Name, u32)] {
+        &self.names
     }
 
-    /// Positions of the articles with any of `topics`, in list order; all
-    /// articles when `topics` is empty (`None`, not listed one by one).
-    pub fn matching(&self, topics: &[TopicId]) -> Result<Option<Vec<u32>>, Vec<Need>> {
-        if topics.is_empty() {
-            return Ok(None);
-        }
-        let missing: Vec<Need> =
-            topics.iter().filter(|t| self.unfetched.contains(t)).map(|t| Need::Topic((*t).clone())).collect();
-        if !missing.is_empty() {
-            return Err(missing);
-        }
-        let positions = |t: &TopicId| self.topics.iter().find(|(id, _)| id == t).map(|(_, p)| p.iter().copied());
-        if let [one] = topics {
-            return Ok(Some(positions(one).map_or_else(Vec::new, Iterator::collect)));
-        }
-        // Several topics: marked on one pass over the list, so the matches
-        // come out in list order, each once, with no sort.
-        let mut hit = vec![false; self.total];
-        for p in topics.iter().filter_map(positions).flatten() {
-            if let Some(h) = hit.get_mut(p as usize) {
-                *h = true;
-            }
-        }
-        Ok(Some((0..self.total as u32).filter(|&p| hit[p as usize]).collect()))
+    /// Whether the offered names' positions are here (the names file).
+    pub fn has_name_positions(&self) -> bool {
+        self.name_positions.is_some()
     }
 
-    /// Page `number` (from 1) of the articles with any of `topics` in
-    /// `month`, pages of `page_size`; a number past the end gives the last
-    /// page. `Err` names the files it needs.
-    pub fn page(&self, topics: &[TopicId], month: Option<Month>, number: u32, page_size: usize) -> Result<ListPage, Vec<Need>> {
-        let page_size = page_size.max(1);
-        let with_topics = self.matching(topics)?;
-        let by_month = match &with_topics {
-            None => self.months.iter().map(|(_, run)| run.len()).collect(),
-            Some(p) => self.count_by_month(p.iter().copied()),
+    /// Which of the list's articles `choice` leaves. `base` is a search's
+    /// results (in rank order, which is kept); `None` is the whole list.
+    /// `Err` names the files it needs: a chosen topic's positions, or the
+    /// names' positions when a name is chosen.
+    pub fn narrow(&self, base: Option<&[u32]>, choice: &Choice) -> Result<Narrowed, Vec<Need>> {
+        let mut needs: Vec<Need> = choice.topics.iter().filter(|t| self.unfetched.contains(t)).map(|t| Need::Topic(t.clone())).collect();
+        if !choice.names.is_empty() && self.name_positions.is_none() {
+            needs.push(Need::Names);
+        }
+        if !needs.is_empty() {
+            return Err(needs);
+        }
+        let total = self.total;
+        let mask = |positions: &mut dyn Iterator<Item = u32>| {
+            let mut on = vec![false; total];
+            for p in positions {
+                if let Some(x) = on.get_mut(p as usize) {
+                    *x = true;
+                }
+            }
+            on
         };
-        let matching = self.in_month(with_topics, month);
+        // Marks, one per list position: any chosen topic; any chosen name, per kind.
+        let topics = (!choice.topics.is_empty()).then(|| {
+            mask(&mut choice.topics.iter().filter_map(|t| self.topics.iter().find(|(id, _)| id == t)).flat_map(|(_, p)| p.iter().copied()))
+        });
+        let offered = self.name_positions.as_deref().unwrap_or_default();
+        let kinds: Vec<(NameKind, Vec<bool>)> = NameKind::ALL
+            .into_iter()
+            .filter(|k| choice.names.iter().any(|n| n.kind == *k))
+            .map(|k| {
+                let chosen = self.names.iter().zip(offered).filter(|((n, _), _)| n.kind == k && choice.names.contains(n));
+                (k, mask(&mut chosen.flat_map(|(_, p)| p.iter().copied())))
+            })
+            .collect();
+        let run = choice.month.map(|m| self.month_run(m));
+        let in_base = base.map(|b| mask(&mut b.iter().copied()));
+        // Whether position `p` passes every choice but the month, and but the names of kind `but`.
+        let passes = |p: u32, but: Option<NameKind>| {
+            let i = p as usize;
+            topics.as_ref().is_none_or(|t| t[i]) && kinds.iter().all(|(k, on)| Some(*k) == but || on[i])
+        };
+        let in_month = |p: u32| run.as_ref().is_none_or(|r| r.contains(&p));
+
+        let everything = base.is_none() && choice.topics.is_empty() && choice.names.is_empty();
+        let order: Box<dyn Iterator<Item = u32>> = match base {
+            Some(b) => Box::new(b.iter().copied()),
+            None => Box::new(0..total as u32),
+        };
+        let mut by_month = vec![0; self.months.len()];
+        let mut positions = Vec::new();
+        if everything {
+            by_month = self.months.iter().map(|(_, r)| r.len()).collect();
+        } else {
+            for p in order.filter(|&p| (p as usize) < total && passes(p, None)) {
+                let m = self.months.partition_point(|(_, r)| r.end <= p);
+                if let Some(c) = by_month.get_mut(m) {
+                    *c += 1;
+                }
+                if in_month(p) {
+                    positions.push(p);
+                }
+            }
+        }
+        let positions = match (everything, run.clone()) {
+            (true, None) => None,
+            (true, Some(r)) => Some(r.collect()),
+            (false, _) => Some(positions),
+        };
+        // Each name's count under the other choices, its own kind's aside.
+        let by_name = match &self.name_positions {
+            _ if everything && run.is_none() => Some(self.names.iter().map(|(_, n)| *n as usize).collect()),
+            Some(offered) => Some(
+                self.names
+                    .iter()
+                    .zip(offered)
+                    .map(|((name, _), at)| {
+                        let counted = |&&p: &&u32| {
+                            (p as usize) < total
+                                && in_base.as_ref().is_none_or(|b| b[p as usize])
+                                && in_month(p)
+                                && passes(p, Some(name.kind))
+                        };
+                        at.iter().filter(counted).count()
+                    })
+                    .collect(),
+            ),
+            None => None,
+        };
+        Ok(Narrowed { positions, by_month, by_name })
+    }
+
+    /// Page `number` (from 1) of what `choice` leaves of the list, pages of
+    /// `page_size`; a number past the end gives the last page. `Err` names
+    /// the files it needs.
+    pub fn page(&self, choice: &Choice, number: u32, page_size: usize) -> Result<ListPage, Vec<Need>> {
+        let page_size = page_size.max(1);
+        let Narrowed { positions: matching, by_month, by_name } = self.narrow(None, choice)?;
         let count = matching.as_ref().map_or(self.total, Vec::len);
         let pages = count.div_ceil(page_size).max(1) as u32;
         let number = number.clamp(1, pages);
@@ -341,7 +444,7 @@ impl Shelf {
             .into_iter()
             .filter_map(|p| Some((p, self.chunks.get(p / self.chunk)?.as_ref()?.get(p % self.chunk)?.clone())))
             .collect();
-        Ok(ListPage { matching: count, by_month, total: self.total, number, pages, entries })
+        Ok(ListPage { matching: count, by_month, by_name, total: self.total, number, pages, entries })
     }
 
     /// The article with `slug`: `Ok(None)` when the list has none, `Err`
@@ -373,6 +476,11 @@ impl Shelf {
         self.topics.push((topic.clone(), positions.into()));
     }
 
+    /// The offered names' positions, in the order of `names()`.
+    pub fn add_names(&mut self, positions: Vec<Vec<u32>>) {
+        self.name_positions = Some(positions.into_iter().map(Into::into).collect());
+    }
+
     pub fn add_bucket(&mut self, n: usize, articles: Vec<ArticleMeta>) {
         if !self.buckets_read.contains(&n) {
             self.buckets_read.push(n);
@@ -398,6 +506,9 @@ mod tests {
             source: None,
             region: None,
             image: None,
+            people: vec![],
+            places: vec![],
+            organizations: vec![],
             body: None,
         }
     }
@@ -424,6 +535,10 @@ mod tests {
         page.entries.iter().map(|(_, a)| a.slug.as_str()).collect()
     }
 
+    fn pick(topics: &[TopicId], month: Option<Month>) -> Choice {
+        Choice { topics: topics.to_vec(), names: vec![], month }
+    }
+
     fn ids(ids: &[&str]) -> Vec<TopicId> {
         ids.iter().map(|t| TopicId::new(*t)).collect()
     }
@@ -431,7 +546,7 @@ mod tests {
     #[test]
     fn a_whole_index_lists_every_article_newest_first() {
         let shelf = Shelf::new(&three());
-        let page = shelf.page(&[], None, 1, 20).unwrap();
+        let page = shelf.page(&pick(&[], None), 1, 20).unwrap();
         assert_eq!(slugs(&page), ["new", "mid", "old"]);
         assert_eq!((page.matching, page.total, page.pages), (3, 3, 1));
     }
@@ -441,17 +556,17 @@ mod tests {
         let mut ix = three();
         let day = ["b", "a", "d", "c", "f", "e"].map(|s| article(s, "2025-12-10", &["trade"]));
         ix.articles.splice(1..1, day);
-        let page = Shelf::new(&ix).page(&[], None, 1, 20).unwrap();
+        let page = Shelf::new(&ix).page(&pick(&[], None), 1, 20).unwrap();
         assert_eq!(slugs(&page), ["new", "b", "a", "d", "c", "f", "e", "mid", "old"]);
     }
 
     #[test]
     fn an_article_matches_any_chosen_topic() {
         let shelf = Shelf::new(&three());
-        assert_eq!(slugs(&shelf.page(&ids(&["agriculture"]), None, 1, 20).unwrap()), ["new", "mid"]);
-        let both = shelf.page(&ids(&["trade", "industry"]), None, 1, 20).unwrap();
+        assert_eq!(slugs(&shelf.page(&pick(&ids(&["agriculture"]), None), 1, 20).unwrap()), ["new", "mid"]);
+        let both = shelf.page(&pick(&ids(&["trade", "industry"]), None), 1, 20).unwrap();
         assert_eq!((slugs(&both), both.matching), (vec!["new", "old"], 2));
-        let none = shelf.page(&ids(&["unknown"]), None, 1, 20).unwrap();
+        let none = shelf.page(&pick(&ids(&["unknown"]), None), 1, 20).unwrap();
         assert_eq!((none.matching, none.pages, none.entries.len()), (0, 1, 0));
     }
 
@@ -459,16 +574,16 @@ mod tests {
     fn pages_split_the_matches_and_a_page_past_the_end_is_the_last() {
         let articles = (1..=9).map(|d| article(&format!("a{d}"), &format!("2026-01-0{d}"), &["trade"])).collect();
         let shelf = Shelf::new(&index(articles));
-        let second = shelf.page(&ids(&["trade"]), None, 2, 4).unwrap();
+        let second = shelf.page(&pick(&ids(&["trade"]), None), 2, 4).unwrap();
         assert_eq!((slugs(&second), second.number, second.pages), (vec!["a5", "a4", "a3", "a2"], 2, 3));
-        let past = shelf.page(&[], None, 7, 4).unwrap();
+        let past = shelf.page(&pick(&[], None), 7, 4).unwrap();
         assert_eq!((slugs(&past), past.number), (vec!["a1"], 3));
     }
 
     /// The index of a list in parts, as the build writes it: the first
     /// `chunk` of `all`, and the folder where the rest is.
     fn in_parts(all: &[ArticleMeta], chunk: usize) -> Index {
-        let parts = ListParts { version: "0123456789abcdef".into(), total: all.len() as u32, chunk: chunk as u32, buckets: 3, months: months_of(all) };
+        let parts = ListParts { version: "0123456789abcdef".into(), total: all.len() as u32, chunk: chunk as u32, buckets: 3, months: months_of(all), names: name_table(&top_names(all)) };
         Index { list: Some(parts), ..index(all[..chunk.min(all.len())].to_vec()) }
     }
 
@@ -486,21 +601,21 @@ mod tests {
         let all = archive();
         let mut shelf = Shelf::new(&in_parts(&all, 20));
         // The first page is in the index itself.
-        assert_eq!(shelf.page(&[], None, 1, 20).unwrap().entries.len(), 20);
-        assert_eq!(shelf.page(&[], None, 2, 20), Err(vec![Need::Chunk(1)]));
+        assert_eq!(shelf.page(&pick(&[], None), 1, 20).unwrap().entries.len(), 20);
+        assert_eq!(shelf.page(&pick(&[], None), 2, 20), Err(vec![Need::Chunk(1)]));
         // A page across two chunks needs both.
-        assert_eq!(shelf.page(&[], None, 2, 25), Err(vec![Need::Chunk(1), Need::Chunk(2)]));
+        assert_eq!(shelf.page(&pick(&[], None), 2, 25), Err(vec![Need::Chunk(1), Need::Chunk(2)]));
         let industry = ids(&["industry"]);
-        assert_eq!(shelf.page(&industry, None, 1, 20), Err(vec![Need::Topic(TopicId::new("industry"))]));
+        assert_eq!(shelf.page(&pick(&industry, None), 1, 20), Err(vec![Need::Topic(TopicId::new("industry"))]));
 
         let positions: Vec<u32> = (0..50).filter(|i| i % 10 == 3).collect();
         shelf.add_topic(&industry[0], positions);
-        assert_eq!(shelf.page(&industry, None, 1, 20), Err(vec![Need::Chunk(1), Need::Chunk(2)]));
+        assert_eq!(shelf.page(&pick(&industry, None), 1, 20), Err(vec![Need::Chunk(1), Need::Chunk(2)]));
         shelf.add_chunk(1, all[20..40].to_vec());
         shelf.add_chunk(2, all[40..].to_vec());
-        let page = shelf.page(&industry, None, 1, 20).unwrap();
+        let page = shelf.page(&pick(&industry, None), 1, 20).unwrap();
         assert_eq!((slugs(&page), page.matching, page.total), (vec!["n3", "n13", "n23", "n33", "n43"], 5, 50));
-        assert_eq!(shelf.page(&[], None, 3, 20).unwrap().entries.len(), 10);
+        assert_eq!(shelf.page(&pick(&[], None), 3, 20).unwrap().entries.len(), 10);
         // "Save all" keeps each chunk's articles' search files by their positions.
         let chunks: Vec<_> = (0..shelf.chunk_count()).map(|n| shelf.chunk_positions(n)).collect();
         assert_eq!(chunks, [0..20, 20..40, 40..50]);
@@ -536,17 +651,53 @@ mod tests {
         for shelf in [&whole, &parted] {
             let listed: Vec<String> = shelf.months().iter().map(|(m, run)| format!("{m} {run:?}")).collect();
             assert_eq!(listed, ["2026-03 0..10", "2026-02 10..35", "2025-12 35..50"]);
-            let feb = shelf.page(&[], month("2026-02"), 2, 20).unwrap();
+            let feb = shelf.page(&pick(&[], month("2026-02")), 2, 20).unwrap();
             assert_eq!((feb.matching, feb.pages, feb.entries.len()), (25, 2, 5));
             assert_eq!(feb.entries[0].1.slug.as_str(), "m30");
             // Every month's count stays the whole list's, whichever month is shown.
             assert_eq!(feb.by_month, [10, 25, 15]);
-            let page = shelf.page(&industry, month("2025-12"), 1, 20).unwrap();
+            let page = shelf.page(&pick(&industry, month("2025-12")), 1, 20).unwrap();
             assert_eq!((slugs(&page), &page.by_month[..]), (vec!["m35", "m40", "m45"], &[2, 5, 3][..]));
             // A month the list does not have shows nothing, not everything.
-            let none = shelf.page(&industry, month("2024-01"), 1, 20).unwrap();
+            let none = shelf.page(&pick(&industry, month("2024-01")), 1, 20).unwrap();
             assert_eq!((none.matching, none.entries.len()), (0, 0));
-            assert_eq!(shelf.count_by_month([49, 0, 12, 60]), [1, 1, 1]);
+        }
+    }
+
+    #[test]
+    fn names_narrow_any_within_a_kind_and_every_kind_and_count_under_the_rest() {
+        let all: Vec<ArticleMeta> = (0..30u32)
+            .map(|i| {
+                let mut a = article(&format!("p{i}"), "2026-01-01", &["trade"]);
+                a.people = [(i % 3 == 0, "Иванов"), (i % 5 == 0, "Петров")].iter().filter(|(on, _)| *on).map(|(_, n)| n.to_string()).collect();
+                a.places = if i < 10 { vec!["Киров".into()] } else { vec![] };
+                a
+            })
+            .collect();
+        let whole = Shelf::new(&index(all.clone()));
+        let mut parted = Shelf::new(&in_parts(&all, 20));
+        let person = |n: &str| Name::new(NameKind::Person, n);
+        let ivanov = Choice { names: vec![person("Иванов")], ..Choice::default() };
+        assert_eq!(parted.page(&ivanov, 1, 20), Err(vec![Need::Names]));
+        assert!(parted.every_part().contains(&Need::Names), "saving for offline keeps the names");
+        parted.add_names(top_names(&all).into_iter().map(|(_, p)| p).collect());
+        parted.add_chunk(1, all[20..].to_vec());
+        for shelf in [&whole, &parted] {
+            let offered: Vec<String> = shelf.names().iter().map(|(n, c)| format!("{} {c}", n.text)).collect();
+            assert_eq!(offered, ["Иванов 10", "Петров 6", "Киров 10"], "most named first, per kind");
+            let positions = |c: &Choice| shelf.narrow(None, c).unwrap().positions.unwrap();
+            assert_eq!(positions(&ivanov), (0..30).filter(|i| i % 3 == 0).collect::<Vec<_>>());
+            let either = Choice { names: vec![person("Иванов"), person("Петров")], ..Choice::default() };
+            assert_eq!(positions(&either), (0..30).filter(|i| i % 3 == 0 || i % 5 == 0).collect::<Vec<_>>());
+            let both = Choice { names: vec![person("Иванов"), Name::new(NameKind::Place, "Киров")], ..Choice::default() };
+            assert_eq!(positions(&both), [0, 3, 6, 9]);
+            // A person's count sets the other people aside; a place's counts the chosen people.
+            assert_eq!(shelf.narrow(None, &ivanov).unwrap().by_name, Some(vec![10, 6, 4]));
+            assert_eq!(shelf.page(&ivanov, 1, 20).unwrap().by_name, Some(vec![10, 6, 4]));
+            // Within a search's results, in their order.
+            let found = [27, 5, 3, 10];
+            let narrowed = shelf.narrow(Some(&found), &ivanov).unwrap();
+            assert_eq!((narrowed.positions, narrowed.by_name), (Some(vec![27, 3]), Some(vec![2, 2, 1])));
         }
     }
 

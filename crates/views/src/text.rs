@@ -83,6 +83,8 @@ pub struct Words {
     /// The list's archive by month: its label, and the choice of every month.
     pub month: &'static str,
     pub all_months: &'static str,
+    /// The list's facets of people, places and organisations, folded.
+    pub names: &'static str,
     pub article_topics: &'static str,
     pub sample: &'static str,
     pub sample_hint: &'static str,
@@ -154,6 +156,7 @@ pub static RU: Words = Words {
     all_topics: "Все темы",
     month: "Месяц",
     all_months: "Все месяцы",
+    names: "Люди, места, организации",
     article_topics: "Темы статьи",
     sample: "Пример",
     sample_hint: "Учебная статья, не новость",
@@ -222,6 +225,7 @@ pub static EN: Words = Words {
     all_topics: "All topics",
     month: "Month",
     all_months: "All months",
+    names: "People, places, organisations",
     article_topics: "Article topics",
     sample: "Sample",
     sample_hint: "A demonstration article, not news",
@@ -501,6 +505,7 @@ impl Words {
             all_topics,
             month,
             all_months,
+            names,
             article_topics,
             sample,
             sample_hint,
@@ -556,7 +561,7 @@ impl Words {
             parts,
         } = self;
         let mut all = vec![
-            *list_heading, *topics, *all_topics, *month, *all_months, *article_topics, *sample, *sample_hint, *back_to_list, *crumbs,
+            *list_heading, *topics, *all_topics, *month, *all_months, *names, *article_topics, *sample, *sample_hint, *back_to_list, *crumbs,
             *source, *mentions, *people, *places, *organizations, *lens, *next_passage, *search_in_text, *next_match, *clear_marks, *pages, *newer, *older,
             *show_all, *empty, *empty_hint, *retry, *loading_list, *list_failed, *loading_body, *body_failed,
             *body_missing, *list_moved, *search, *search_button, *searching, *any_word, *search_all_topics,

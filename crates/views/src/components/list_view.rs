@@ -1,5 +1,5 @@
 use super::article_list::Entries;
-use super::{ArticleList, LoadError, MonthFilter, SearchBox, TopicFilter, ViewLink};
+use super::{ArticleList, LoadError, MonthFilter, NameFilter, SearchBox, TopicFilter, ViewLink};
 use crate::{use_words, Archive, CurrentView, Finder, Found, Marks, Nav};
 use catalog::{ListPage, Need, Page, ViewState};
 use leptos::prelude::*;
@@ -48,8 +48,7 @@ pub fn ListView(
     let words = use_words();
     let finder = use_context::<Finder>();
 
-    let chosen = Memo::new(move |_| selection.with(|s| s.topics.clone()));
-    let month = Memo::new(move |_| selection.with(|s| s.month));
+    let choice = Memo::new(move |_| selection.with(ViewState::choice));
     let number = Memo::new(move |_| {
         selection.with(|s| match s.page {
             Page::List { number } => number,
@@ -67,7 +66,7 @@ pub fn ListView(
                 Found::Searching => kept(),
                 Found::Failed(_) => Listing { busy: false, ..kept() },
             },
-            None => match chosen.with(|c| shelf.with(|s| s.page(c, month.get(), number.get(), page_size))) {
+            None => match choice.with(|c| shelf.with(|s| s.page(c, number.get(), page_size))) {
                 Ok(page) => Listing { page: Some(page), ..Listing::default() },
                 Err(missing) => Listing { missing, ..kept() },
             },
@@ -83,6 +82,7 @@ pub fn ListView(
     let entries = Signal::derive(move || listing.with(Listing::entries));
     let query = Signal::derive(move || listing.with(|l| l.found.as_ref().map(|f| f.0.clone()).unwrap_or_default()));
     let by_month = Memo::new(move |_| listing.with(|l| l.page.as_ref().map(|p| p.by_month.clone()).unwrap_or_default()));
+    let by_name = Memo::new(move |_| listing.with(|l| l.page.as_ref().and_then(|p| p.by_name.clone())));
     let current = Signal::derive(move || shown(&|p| p.number as usize).unwrap_or(1) as u32);
     let page_count = Signal::derive(move || shown(&|p| p.pages as usize).unwrap_or(1) as u32);
     let status = move || {
@@ -108,16 +108,16 @@ pub fn ListView(
         };
         Some(view! { <LoadError message on_retry /> })
     };
-    let filtered = move || !chosen.with(Vec::is_empty) || month.with(Option::is_some);
-    // "Show all" and "search all" drop the topics and the month; "clear
-    // the search" keeps them.
+    let filtered = move || choice.with(|c| *c != catalog::Choice::default());
+    // "Show all" and "search all" drop every choice; "clear the search"
+    // keeps them.
     let show_all = move |_| nav.go(ViewState::list(Vec::new()).with_query(&selection.with_untracked(|s| s.query.clone())));
-    let clear = move |_| nav.go(ViewState::list(chosen.get_untracked()).with_month(month.get_untracked()));
+    let clear = move |_| nav.go(ViewState::chosen(choice.get_untracked()));
 
     view! {
         <h1 class="page-title" tabindex="-1">{words.list_heading}</h1>
         {finder.map(|_| view! { <SearchBox /> })}
-        {filter.then(|| view! { <TopicFilter /><MonthFilter counts=by_month /> })}
+        {filter.then(|| view! { <TopicFilter /><MonthFilter counts=by_month /><NameFilter counts=by_name /> })}
         <p class="result-count" role="status" data-testid="result-count">{status}</p>
         {failed}
         {move || any_word().then(|| view! { <p class="search-note" data-testid="any-word">{words.any_word}</p> })}
@@ -160,5 +160,5 @@ pub fn ListView(
 
 /// Page `n` of the view as it is: its topics, its search.
 fn page_link(selection: Signal<ViewState>, n: u32) -> ViewState {
-    selection.with(|s| ViewState::list_page(s.topics.clone(), n).with_month(s.month).with_query(&s.query))
+    selection.with(|s| ViewState { page: Page::List { number: n }, ..ViewState::chosen(s.choice()) }.with_query(&s.query))
 }

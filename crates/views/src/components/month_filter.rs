@@ -1,5 +1,5 @@
 use crate::{use_words, Archive, CurrentView, Nav, Words};
-use catalog::{Month, ViewState};
+use catalog::{Choice, Month, ViewState};
 use leptos::{ev, prelude::*};
 
 /// The archive by month: one month of the list, or all. Each month says how
@@ -17,10 +17,10 @@ pub fn MonthFilter(
     let words = use_words();
     let chosen = Memo::new(move |_| selection.with(|s| s.month));
 
-    // A month keeps the topics and the search: it narrows what they show.
+    // A month keeps the other choices and the search: it narrows what they show.
     let choose = move |ev: ev::Event| {
         let month = Month::parse(&event_target_value(&ev)).ok();
-        nav.go(selection.with_untracked(|s| ViewState::list(s.topics.clone()).with_month(month).with_query(&s.query)));
+        nav.go(selection.with_untracked(|s| ViewState::chosen(Choice { month, ..s.choice() }).with_query(&s.query)));
     };
     // The months are the shelf's from the start: only their counts change.
     let months: Vec<Month> = shelf.with_untracked(|s| s.months().iter().map(|(m, _)| *m).collect());

@@ -3,7 +3,7 @@ use catalog::ViewState;
 use leptos::{ev, prelude::*};
 
 /// The search field: results come as the reader types, within the chosen
-/// topics and month; the words go in the URL (`?q=`). Without JavaScript it is a
+/// topics, names and month; the words go in the URL (`?q=`). Without JavaScript it is a
 /// plain form that opens the list with the words in its URL.
 #[component]
 pub fn SearchBox() -> impl IntoView {
@@ -12,7 +12,7 @@ pub fn SearchBox() -> impl IntoView {
     let words = use_words();
     let query = Memo::new(move |_| selection.with(|s| s.query.clone()));
     let search = move |text: String| {
-        nav.go(selection.with_untracked(|s| ViewState::list(s.topics.clone()).with_month(s.month)).with_query(&text));
+        nav.go(selection.with_untracked(|s| ViewState::chosen(s.choice())).with_query(&text));
     };
     view! {
         <form class="search" role="search" action="index.html" on:submit=move |e: ev::SubmitEvent| e.prevent_default()>

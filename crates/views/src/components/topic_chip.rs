@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 
-/// A toggle button for a topic: its label and a count, pressed or not.
+/// A toggle button for a topic or a name: its label and a count, pressed or not.
 #[component]
 pub fn TopicChip(
     label: String,
-    count: usize,
+    #[prop(into)] count: Signal<usize>,
     #[prop(into)] pressed: Signal<bool>,
     on_toggle: impl Fn() + 'static,
     /// Extra class for the chip's place (`chip--lens`).

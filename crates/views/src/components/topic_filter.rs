@@ -1,6 +1,6 @@
 use super::TopicChip;
 use crate::{use_words, CurrentView, Nav, SiteIndex};
-use catalog::{TopicId, ViewState};
+use catalog::{Choice, TopicId, ViewState};
 use leptos::prelude::*;
 
 /// Topic chips: choose several (an article shows when it has any of them),
@@ -24,8 +24,8 @@ pub fn TopicFilter() -> impl IntoView {
         }
         let order = |t: &TopicId| index.with_value(|ix| ix.topics.iter().position(|x| x.id == *t));
         next.sort_unstable_by_key(order);
-        // A search and a month stay: the topics narrow what they show.
-        nav.go(selection.with_untracked(|s| ViewState::list(next).with_month(s.month).with_query(&s.query)));
+        // A search and the other choices stay: the topics narrow what they show.
+        nav.go(selection.with_untracked(|s| ViewState::chosen(Choice { topics: next, ..s.choice() }).with_query(&s.query)));
     };
 
     let topics = index.with_value(|ix| {
@@ -37,7 +37,7 @@ pub fn TopicFilter() -> impl IntoView {
                 type="button"
                 class="chip"
                 aria-pressed=move || chosen.with(Vec::is_empty).to_string()
-                on:click=move |_| nav.go(selection.with_untracked(|s| ViewState::list(Vec::new()).with_month(s.month).with_query(&s.query)))
+                on:click=move |_| nav.go(selection.with_untracked(|s| ViewState::chosen(Choice { topics: Vec::new(), ..s.choice() }).with_query(&s.query)))
             >
                 {words.all_topics}
             </button>
