@@ -6,7 +6,10 @@
 //! and an item the feed changed is rewritten and reported. Topics are
 //! suggested from topics.toml's keywords and marked as suggested until an
 //! editor confirms them; an editor's confirmed topics, their other fields
-//! and their comments survive an update.
+//! and their comments survive an update. People, places and organisations
+//! the site's articles already name are suggested when the item's text
+//! names them too, in any form («Александра Соколова»); the editor keeps
+//! or changes them.
 //!
 //! What happened to each item is said as a diagnostic placed at the item in
 //! its feed, in the same `path:line:col: severity: message` lines as
@@ -112,6 +115,7 @@ pub fn run(feeds: &[PathBuf], content_dir: &Path) -> ImportReport {
     let order: Vec<TopicId> = topics.iter().map(|t| t.id.clone()).collect();
     let articles = content_dir.join("articles");
     let mut known = known_imports(&articles);
+    let names = KnownNames::of(&articles);
     let mut slugs = existing_slugs(&articles);
 
     for file in feed_files(feeds, &mut report.diagnostics) {
@@ -123,11 +127,16 @@ pub fn run(feeds: &[PathBuf], content_dir: &Path) -> ImportReport {
         for (n, entry) in feed.entries.iter().enumerate() {
             let extra = extras.get_mut(n).map(std::mem::take).unwrap_or_default();
             let place = Place { feed: &file, span: extra.start..extra.start, number: n + 1 };
-            match item(entry, extra, feed_title.as_deref(), &file, &tagger, &order) {
+            match item(entry, extra, feed_title.as_deref(), &file, (&tagger, &order, &names)) {
                 Err(why) => report.diagnostics.push(place.error(why)),
                 Ok(new) => {
                     for note in &new.dropped {
                         report.diagnostics.push(place.warning(note));
+                    }
+                    let named: Vec<&String> = [&new.front_matter.people, &new.front_matter.places, &new.front_matter.organizations].into_iter().flatten().flatten().collect();
+                    if !named.is_empty() && !known.contains_key(&new.key) {
+                        let named: Vec<&str> = named.iter().map(|n| n.as_str()).collect();
+                        report.diagnostics.push(place.note(format!("names suggested from the site's articles: {}", named.join(", "))));
                     }
                     save(new, &articles, &mut known, &mut slugs, &place, &mut report);
                 }
@@ -135,6 +144,67 @@ pub fn run(feeds: &[PathBuf], content_dir: &Path) -> ImportReport {
         }
     }
     report
+}
+
+/// The people, places and organisations the site's articles name, each
+/// with its words folded and stemmed (as search does it), to be found in
+/// an imported text in whatever case or form it uses.
+struct KnownNames {
+    stems: search::Stems,
+    /// By kind: people, places, organisations.
+    names: [Vec<(String, Vec<Word>)>; 3],
+}
+
+/// A word folded, and its stem.
+type Word = (String, String);
+
+impl KnownNames {
+    fn of(dir: &Path) -> Self {
+        let stems = search::Stems::default();
+        let mut names: [Vec<(String, Vec<Word>)>; 3] = Default::default();
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            let mut ignored = Report::default();
+            let Some((path, text)) = content::read(&path, &mut ignored).filter(|_| path.extension().is_some_and(|x| x == "md")) else { continue };
+            let Some(read) = FrontMatter::read(&path, &text, &mut ignored) else { continue };
+            let fm = read.front_matter;
+            for (kind, given) in names.iter_mut().zip([fm.people, fm.places, fm.organizations]) {
+                for name in given.into_iter().flatten() {
+                    let words = Self::stemmed(&stems, &name);
+                    if !words.is_empty() && !kind.iter().any(|(n, _)| *n == name) {
+                        kind.push((name, words));
+                    }
+                }
+            }
+        }
+        Self { stems, names }
+    }
+
+    /// Each word of `text`, folded, and its stem.
+    fn stemmed(stems: &search::Stems, text: &str) -> Vec<Word> {
+        search::words(text)
+            .map(|w| {
+                let stem = stems.stem(&w.folded);
+                (w.folded, stem)
+            })
+            .collect()
+    }
+
+    /// The known names whose words `text` has in a row, by kind; `None` for a kind with none.
+    fn in_text(&self, text: &str) -> [Option<Vec<String>>; 3] {
+        let words = Self::stemmed(&self.stems, text);
+        // Same stem, or the text's stem is the name's word: Snowball cuts
+        // «Соколов» to «сокол» but «Соколова» to «соколов».
+        let same = |(_, stem): &Word, (folded, name_stem): &Word| stem == name_stem || stem == folded;
+        self.names.each_ref().map(|kind| {
+            let found: Vec<String> = kind
+                .iter()
+                .filter(|(_, name)| words.windows(name.len()).any(|w| w.iter().zip(name).all(|(t, n)| same(t, n))))
+                .map(|(n, _)| n.clone())
+                .collect();
+            (!found.is_empty()).then_some(found)
+        })
+    }
 }
 
 /// The files named: feeds themselves, or every feed file in a folder.
@@ -214,8 +284,7 @@ fn item(
     extra: Extras,
     feed_title: Option<&str>,
     file: &Path,
-    tagger: &Tagger,
-    order: &[TopicId],
+    (tagger, order, names): (&Tagger, &[TopicId], &KnownNames),
 ) -> Result<Item, String> {
     let mut notes = Vec::new();
     let title = entry.title.as_ref().map(|t| html::to_text(&t.content)).unwrap_or_default();
@@ -263,6 +332,7 @@ fn item(
         .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
     let author = entry.authors.iter().find_map(|a| a.name.clone()).map(|a| visible(&html::to_text(&a), "author", &mut notes)).filter(|a| !a.is_empty());
 
+    let [people, places, organizations] = names.in_text(&format!("{title}\n{}", body.text));
     let mut topics = tagger.topics_of(&format!("{title}\n{}", body.text));
     topics.sort_by_key(|t| order.iter().position(|o| o == t));
     topics.dedup();
@@ -282,6 +352,9 @@ fn item(
         summary: Some(summary.clone()),
         source,
         image: image.map(|src| Image { src, alt: title.clone() }),
+        people,
+        places,
+        organizations,
         import: Some(Import {
             feed: Some(feed.clone()),
             id: entry.id.clone(),

@@ -303,3 +303,37 @@ fn an_update_keeps_the_editors_comments_and_fields_the_import_does_not_write() {
     let changed: Vec<(&str, &str)> = edited.lines().zip(now.lines()).filter(|(a, b)| a != b).collect();
     assert!(changed.iter().all(|(a, _)| a.starts_with("hash = ") || a.starts_with("text = ") || a.contains("40 мест")), "{changed:?}");
 }
+
+#[test]
+fn names_the_site_already_knows_are_suggested_in_whatever_form_the_item_uses() {
+    let dir = empty_content();
+    std::fs::create_dir_all(dir.path().join("articles")).unwrap();
+    let seed = "2026-01-19-kirov-delegation-belarus.md";
+    std::fs::copy(repo().join("content/articles").join(seed), dir.path().join("articles").join(seed)).unwrap();
+    let rss = dir.path().join("names.rss");
+    std::fs::write(
+        &rss,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Портал</title>\
+         <item><guid>n1</guid><title>Губернатор встретился со студентами</title>\
+         <pubDate>Tue, 10 Feb 2026 09:00:00 +0300</pubDate>\
+         <description>Александра Соколова поблагодарили студенты из МИНСКА и Гомельской области.</description></item>\
+         </channel></rss>",
+    )
+    .unwrap();
+    let report = import::run(&[rss], dir.path());
+    assert_eq!((report.new, report.errors()), (1, 0), "{}", report.lines().join("\n"));
+    let lines = report.lines().join("\n");
+    assert!(lines.contains("note: item 1: names suggested from the site's articles: Александр Соколов, Минск"), "{lines}");
+    let files = articles(dir.path());
+    let (_, text) = files.iter().find(|(n, _)| n.starts_with("2026-02-10")).expect("the imported article");
+    assert!(text.contains("people = [\"Александр Соколов\"]"), "{text}");
+    // «Гомельской области» is not «Гомель»: a name's words must all be there.
+    assert!(text.contains("places = [\"Минск\"]") && !text.contains("Гомель\""), "{text}");
+
+    // What the editor then writes stays through a second import.
+    let path = dir.path().join("articles").join(&files.iter().find(|(n, _)| n.starts_with("2026-02-10")).unwrap().0);
+    std::fs::write(&path, text.replace("places = [\"Минск\"]", "places = [\"Минск\", \"Гомель\"]")).unwrap();
+    let again = import::run(&[dir.path().join("names.rss")], dir.path());
+    assert_eq!(again.unchanged, 1, "{}", again.lines().join("\n"));
+    assert!(std::fs::read_to_string(&path).unwrap().contains("places = [\"Минск\", \"Гомель\"]"));
+}
