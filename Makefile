@@ -5,9 +5,9 @@ SHELL := /bin/sh
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-# Bytes of the first view of the list, brotli (scripts/size.mjs): 200 KiB,
-# the measured 197.2 KiB with room for small changes, never for a new library.
-SIZE_BUDGET := 204800
+# Bytes of the first view of the list, brotli (scripts/size.mjs): 212 KiB,
+# the measured 209.6 KiB with room for small changes, never for a new library.
+SIZE_BUDGET := 217088
 
 .PHONY: setup serve dist check new import test test-native test-web test-e2e size bench lighthouse fuzz clean
 
@@ -45,7 +45,7 @@ test-native:
 
 # Components in Chromium, through wasm-bindgen-test-runner and ChromeDriver.
 test-web:
-	cargo test --locked --target wasm32-unknown-unknown --test web_topic_filter --test web_topic_lens --test web_search_box
+	cargo test --locked --target wasm32-unknown-unknown --test web_topic_filter --test web_topic_lens --test web_search_box --test web_low_vision
 
 # The specs that build sites of their own run the release content tool.
 test-e2e:

@@ -12,6 +12,16 @@ import init, { ArticleViewer } from '__GLUE__';
 const here = new URL('./', import.meta.url).href;
 const styles = new URL('__CSS__', import.meta.url).href;
 let ready = null;
+
+// The element's sizes are in --av-rem (style/main.css): registered as a
+// length, it is fixed at the element's root to the reader's own text size
+// (and the low-vision version's), so the host page's root font size never
+// shrinks or swells the viewer.
+try {
+  CSS.registerProperty({ name: '--av-rem', syntax: '<length>', inherits: true, initialValue: '16px' });
+} catch {
+  // Registered already, by another copy of this script.
+}
 // Said when the viewer's own code fails to load; the viewer's word table
 // (crates/views/src/text.rs) holds the same words, checked by its tests.
 const FAILED = { ru: 'Не удалось загрузить новости.', en: 'Could not load the news.' };

@@ -47,6 +47,22 @@ try {
     }
     await page.close();
   }
+  // The low-vision version: its settings open on a desktop, and each colour
+  // scheme at 200 % on a phone (the list; an article with a lens in one).
+  for (const [scheme, width, height, suffix, url] of [
+    ['', 1280, 900, 'desktop', 'index.html'],
+    ...['wb', 'bw', 'blue', 'brown', 'green'].map((scheme) => [scheme, 390, 844, `${scheme}-phone`, 'index.html']),
+    ['blue', 390, 844, 'blue-article-phone', 'kirov-delegation-belarus.html?lens=agriculture'],
+  ]) {
+    const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });
+    if (scheme) await page.addInitScript((line) => localStorage.setItem('article-viewer-low-vision', line), `size=200;scheme=${scheme}`);
+    await page.goto(base + url);
+    await page.waitForSelector('html[data-app=ready]');
+    if (!scheme) await page.getByRole('button', { name: 'Версия для слабовидящих' }).click();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${out}/low-vision-${suffix}.png` });
+    await page.close();
+  }
   for (const [width, height, suffix] of [[1280, 900, 'desktop'], [390, 844, 'phone']]) {
     const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });
     await page.goto(base + 'examples/portal.html');

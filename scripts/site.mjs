@@ -3,7 +3,9 @@
 // dist/:
 //  0. for release, the stylesheet minified (its integrity in the page with it);
 //  1. start-<hash>.js, the start-up module: a file, not Trunk's inline
-//     script, so the pages need no 'unsafe-inline' in their CSP;
+//     script, so the pages need no 'unsafe-inline' in their CSP; and
+//     low-vision-<hash>.js, which puts the reader's low-vision settings on
+//     a page before it is drawn;
 //  2. the app's icons, rendered from assets/icon.svg, and the web app manifest;
 //  3. shell.html: Trunk's page with the start-up tags, the template of every page;
 //  4. `articles build`: the data bundle and every page, prerendered;
@@ -107,7 +109,9 @@ function startTags(site) {
     `<link rel="manifest" href="./manifest.webmanifest">` +
     `<link rel="modulepreload" href="./${site.glue}">` +
     `<link rel="preload" href="./${site.wasm}" as="fetch" type="application/wasm" crossorigin>` +
-    `<script type="module" src="./${site.start}"></script>`
+    `<script type="module" src="./${site.start}"></script>` +
+    // A classic script, so it runs before the page is drawn.
+    `<script src="./${site.lowVision}"></script>`
   );
 }
 
@@ -185,6 +189,14 @@ function fill(dir, output, site) {
 function writeStartModule(dir, site) {
   const text = `import init from './${site.glue}';\nawait init({ module_or_path: new URL('./${site.wasm}', import.meta.url) });`;
   const name = 'start-<hash>.js'.replace('<hash>', contentHash(text));
+  fs.writeFileSync(path.join(dir, name), text);
+  return name;
+}
+
+/** low-vision-<hash>.js from style/low-vision.js. Returns its name. */
+function writeLowVisionScript(dir) {
+  const text = fs.readFileSync(path.join(root, 'style/low-vision.js'));
+  const name = 'low-vision-<hash>.js'.replace('<hash>', contentHash(text));
   fs.writeFileSync(path.join(dir, name), text);
   return name;
 }
@@ -459,7 +471,8 @@ async function main() {
 
   if (release) say(await minifyStyles(dir, site));
   site.start = writeStartModule(dir, site);
-  say(`${site.start} (${site.glue}, ${site.wasm})`);
+  site.lowVision = writeLowVisionScript(dir);
+  say(`${site.start} (${site.glue}, ${site.wasm}), ${site.lowVision}`);
   // Before the pages, which link the manifest.
   say(await writeIcons(dir));
   fill(dir, 'shell.html', site);

@@ -7,7 +7,7 @@
 
 use crate::components::EmbeddedPage;
 use crate::data::DataUrl;
-use crate::hooks::ViewKeeper;
+use crate::hooks::{use_low_vision, ViewKeeper};
 use crate::routes::ListOptions;
 use crate::viewer::Viewer;
 use catalog::{EmbedOptions, ViewState};
@@ -61,6 +61,7 @@ fn Embedded(options: Signal<EmbedOptions>, site: String) -> impl IntoView {
     let lang = Memo::new(move |_| options.with(|o| o.lang.clone()));
     // The language around the element, when neither it nor the site names one.
     provide_words(Lang::default());
+    provide_context(use_low_vision(move || root.get().map(Into::into)));
     let keeper = Signal::derive(move || ViewKeeper::Element { root, url_param: options.with(|o| o.url_param.clone()) });
     // A new `topics` attribute is a new starting point: the list with them.
     let start = Memo::new(move |_| ViewState::list(options.with(|o| o.topics.clone())));

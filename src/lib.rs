@@ -14,7 +14,7 @@ use components::{AppNotices, SitePage};
 use data::DataUrl;
 #[cfg(feature = "element")]
 pub use embed::ArticleViewer;
-use hooks::{use_online, use_service_worker, ViewKeeper};
+use hooks::{use_low_vision, use_online, use_service_worker, ViewKeeper};
 use leptos::prelude::*;
 use viewer::Viewer;
 use views::{provide_words, Lang};
@@ -41,6 +41,7 @@ pub fn App() -> impl IntoView {
     // The build writes the site's language on every page.
     let page_lang = document().document_element().and_then(|html| html.get_attribute("lang"));
     provide_words(Lang::choose([page_lang.as_deref()]));
+    provide_context(use_low_vision(|| document().document_element()));
     let worker = use_service_worker();
     provide_context(worker);
     let online = use_online();

@@ -1,7 +1,7 @@
 use crate::routes::{CurrentPage, ListOptions};
 use catalog::{Page, TopicId, ViewState};
 use leptos::{html, prelude::*};
-use views::{use_words, Archive, CurrentView, LinkBase};
+use views::{use_words, Archive, CurrentView, LinkBase, LowVisionBar, LowVisionToggle};
 use wasm_bindgen::JsValue;
 
 /// The current page inside `<article-viewer>`, in the interface's language,
@@ -12,6 +12,10 @@ pub fn EmbeddedPage(root: NodeRef<html::Div>, #[prop(into)] list: Signal<ListOpt
     announce(state, root);
     view! {
         <div class="embed-page" lang=use_words().lang.tag()>
+            <div class="embed-tools">
+                <LowVisionToggle />
+            </div>
+            <LowVisionBar />
             <CurrentPage list />
         </div>
     }

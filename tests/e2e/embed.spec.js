@@ -226,6 +226,50 @@ test.describe('embedded in a portal page', () => {
     expect(problems).toEqual([]);
   });
 
+  test('its text is at the reader\'s own size, whatever the host page\'s root font size', async ({ page }) => {
+    await openHost(page, 'clean');
+    const sizes = () =>
+      page.locator('#first').evaluate((el) => {
+        const size = (selector) => getComputedStyle(el.shadowRoot.querySelector(selector)).fontSize;
+        return { title: size('[data-testid=article-card] h2'), text: size('.embed-page'), meta: size('.card__meta') };
+      });
+    const usual = await sizes();
+    // 1.375 and 1.0625 of the reader's 16 px, as on the site's own pages.
+    expect(usual.title).toBe('22px');
+    expect(usual.text).toBe('17px');
+    // A common reset, and a page that swells its root.
+    for (const root of ['62.5%', '40px']) {
+      await page.evaluate((size) => (document.documentElement.style.fontSize = size), root);
+      expect(await sizes(), `with the host's root at ${root}`).toEqual(usual);
+    }
+  });
+
+  test('the low-vision version works inside the element, leaves the host page alone and is kept for the site', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await openHost(page, 'clean');
+    const first = page.locator('#first');
+    const title = (viewer) =>
+      viewer.getByTestId('article-card').first().getByRole('heading', { level: 2 }).evaluate((el) => getComputedStyle(el).fontSize);
+    await first.getByRole('button', { name: 'Версия для слабовидящих' }).click();
+    const settings = first.getByRole('region', { name: 'Настройки для слабовидящих' });
+    await settings.getByRole('radio', { name: /^200/ }).check();
+    await settings.getByRole('radio', { name: 'Чёрный на белом' }).check();
+    expect(await title(first)).toBe('44px');
+    const colours = await first.evaluate((el) => {
+      const style = getComputedStyle(el.shadowRoot.querySelector('.embed-root'));
+      return [style.color, style.backgroundColor];
+    });
+    expect(colours).toEqual(['rgb(0, 0, 0)', 'rgb(255, 255, 255)']);
+    expect(await page.evaluate(() => [...document.documentElement.attributes].map((a) => a.name))).not.toContain('data-lv-size');
+    const { violations } = await new AxeBuilder({ page }).include('#first').analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+    // The next visit: every viewer of the site starts with it.
+    await openHost(page, 'clean');
+    expect(await title(page.locator('#second'))).toBe('44px');
+    expect(await title(page.frameLocator('#frame').locator('article-viewer'))).toBe('44px');
+  });
+
   test('resize.js ignores size messages from anything but its iframe', async ({ page }) => {
     await openHost(page, 'hostile');
     const frame = page.locator('#frame');

@@ -1,5 +1,5 @@
-use catalog::{Index, ListPage, Need, Shelf, ViewState};
-use leptos::prelude::*;
+use catalog::{Index, ListPage, LowVision, Need, Shelf, ViewState};
+use leptos::{html, prelude::*};
 use std::ops::Range;
 
 /// The loaded index: the site, its topics and the list's first articles. It
@@ -23,6 +23,25 @@ impl Archive {
     /// An archive with every article on its shelf, for pages rendered ahead of time.
     pub fn whole(index: &Index) -> Self {
         Self { shelf: RwSignal::new(Shelf::new(index)), fetch: Callback::new(|_| {}), failure: RwSignal::new(None) }
+    }
+}
+
+/// The reader's low-vision settings, and whether their bar is open. Only
+/// the live viewer has them: pages rendered ahead of time show no control
+/// (with no script to answer it), but the page's script applies the kept
+/// settings to them before they are drawn.
+#[derive(Clone, Copy)]
+pub struct LowVisionSettings {
+    pub chosen: RwSignal<LowVision>,
+    pub open: RwSignal<bool>,
+    /// The button that opens the bar, which closing it focuses again.
+    pub toggle: NodeRef<html::Button>,
+}
+
+impl LowVisionSettings {
+    /// The settings as kept, the bar closed.
+    pub fn new(chosen: LowVision) -> Self {
+        Self { chosen: RwSignal::new(chosen), open: RwSignal::new(false), toggle: NodeRef::new() }
     }
 }
 

@@ -143,6 +143,18 @@ pub struct Words {
     pub months: [&'static str; 12],
     /// Month names on their own ("Январь 2026", "January 2026").
     pub month_names: [&'static str; 12],
+    /// The low-vision version: its button, its settings' label, and its
+    /// reset and close.
+    pub low_vision: &'static str,
+    pub skip_to_content: &'static str,
+    /// The list's filters, folded behind one control at large text.
+    pub filters: &'static str,
+    pub low_vision_settings: &'static str,
+    pub low_vision_reset: &'static str,
+    pub close: &'static str,
+    /// Each of its settings' legend and choices, in the order of
+    /// [`catalog::Setting::ALL`] and of each one's choices.
+    pub low_vision_choices: [(&'static str, &'static [&'static str]); 6],
     /// Articles as the object of a verb ("прочитать 1 статью").
     pub articles: Noun,
     pub passages: Noun,
@@ -213,6 +225,20 @@ pub static RU: Words = Words {
         "Январь", "Февраль", "Март", "Апрель", "Май", "Июнь", "Июль", "Август", "Сентябрь", "Октябрь",
         "Ноябрь", "Декабрь",
     ],
+    low_vision: "Версия для слабовидящих",
+    skip_to_content: "Перейти к содержанию",
+    filters: "Темы и фильтры",
+    low_vision_settings: "Настройки для слабовидящих",
+    low_vision_reset: "Обычная версия",
+    close: "Закрыть",
+    low_vision_choices: [
+        ("Размер шрифта", &["100\u{a0}%", "150\u{a0}%", "200\u{a0}%"]),
+        ("Цвета", &["Как на сайте", "Чёрный на белом", "Белый на чёрном", "Синий на голубом", "Коричневый на бежевом", "Зелёный на коричневом"]),
+        ("Изображения", &["Показывать", "Скрыть", "Чёрно-белые"]),
+        ("Интервал между буквами", &["Обычный", "Увеличенный"]),
+        ("Межстрочный интервал", &["Обычный", "Увеличенный"]),
+        ("Шрифт", &["Как на сайте", "Без засечек", "С засечками"]),
+    ],
     articles: Noun { one: "статью", few: "статьи", many: "статей" },
     passages: Noun { one: "абзац", few: "абзаца", many: "абзацев" },
     parts: Noun { one: "часть", few: "части", many: "частей" },
@@ -281,6 +307,20 @@ pub static EN: Words = Words {
     month_names: [
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
         "November", "December",
+    ],
+    low_vision: "Low vision version",
+    skip_to_content: "Skip to content",
+    filters: "Topics and filters",
+    low_vision_settings: "Low vision settings",
+    low_vision_reset: "Usual version",
+    close: "Close",
+    low_vision_choices: [
+        ("Text size", &["100\u{a0}%", "150\u{a0}%", "200\u{a0}%"]),
+        ("Colours", &["As on the site", "Black on white", "White on black", "Dark blue on light blue", "Brown on beige", "Green on dark brown"]),
+        ("Images", &["Show", "Hide", "Greyscale"]),
+        ("Letter spacing", &["Normal", "Wider"]),
+        ("Line height", &["Normal", "Taller"]),
+        ("Typeface", &["As on the site", "Sans-serif", "Serif"]),
     ],
     articles: Noun { one: "article", few: "articles", many: "articles" },
     passages: Noun { one: "passage", few: "passages", many: "passages" },
@@ -554,6 +594,13 @@ impl Words {
             save_all,
             saving_label,
             embed_failed,
+            low_vision,
+            skip_to_content,
+            filters,
+            low_vision_settings,
+            low_vision_reset,
+            close,
+            low_vision_choices,
             months,
             month_names,
             articles,
@@ -567,7 +614,13 @@ impl Words {
             *body_missing, *list_moved, *search, *search_button, *searching, *any_word, *search_all_topics,
             *clear_search, *search_failed, *offline_not_saved, *not_found, *not_found_hint, *footer, *no_connection, *not_json,
             *offline, *update_ready, *update, *not_now, *save_all, *saving_label, *embed_failed,
+            *low_vision, *skip_to_content, *filters, *low_vision_settings, *low_vision_reset, *close,
         ];
+        for (legend, choices) in low_vision_choices {
+            all.push(legend);
+            // Sizes are numbers in both languages.
+            all.extend(choices.iter().filter(|c| c.chars().any(char::is_alphabetic)));
+        }
         all.extend(months);
         all.extend(month_names);
         for noun in [articles, passages, parts] {
@@ -615,6 +668,15 @@ mod tests {
         assert_eq!(RU.found_in_text(11, "молоко"), "«молоко» в тексте: 11 абзацев");
         assert_eq!(RU.found_in_text(0, "молоко"), "В тексте нет слов запроса «молоко»");
         assert_eq!(EN.found_in_text(2, "milk"), "\u{201c}milk\u{201d} in the text: 2 passages");
+    }
+
+    #[test]
+    fn every_low_vision_setting_has_a_word_for_each_choice() {
+        for words in [&RU, &EN] {
+            for (setting, (_, choices)) in catalog::Setting::ALL.iter().zip(&words.low_vision_choices) {
+                assert_eq!(choices.len(), setting.choices().len(), "{setting:?} in {:?}", words.lang);
+            }
+        }
     }
 
     #[test]

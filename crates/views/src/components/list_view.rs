@@ -1,7 +1,7 @@
 use super::article_list::Entries;
 use super::{ArticleList, LoadError, MonthFilter, NameFilter, SearchBox, TopicFilter, ViewLink};
-use crate::{use_words, Archive, CurrentView, Finder, Found, Marks, Nav};
-use catalog::{ListPage, Need, Page, ViewState};
+use crate::{use_words, Archive, CurrentView, Finder, Found, LowVisionSettings, Marks, Nav};
+use catalog::{ListPage, Need, Page, Setting, ViewState};
 use leptos::prelude::*;
 
 /// Articles on one page of the list. Later pages are real files
@@ -109,6 +109,8 @@ pub fn ListView(
         Some(view! { <LoadError message on_retry /> })
     };
     let filtered = move || choice.with(|c| *c != catalog::Choice::default());
+    let low_vision = use_context::<LowVisionSettings>();
+    let large_text = move || low_vision.is_some_and(|s| s.chosen.with(|c| c.get(Setting::Size) != "100"));
     // "Show all" and "search all" drop every choice; "clear the search"
     // keeps them.
     let show_all = move |_| nav.go(ViewState::list(Vec::new()).with_query(&selection.with_untracked(|s| s.query.clone())));
@@ -117,7 +119,18 @@ pub fn ListView(
     view! {
         <h1 class="page-title" tabindex="-1">{words.list_heading}</h1>
         {finder.map(|_| view! { <SearchBox /> })}
-        {filter.then(|| view! { <TopicFilter /><MonthFilter counts=by_month /><NameFilter counts=by_name /> })}
+        {filter.then(|| view! {
+            // At large text the chips would push the news screens down:
+            // there they fold behind one control (folded at first; the
+            // reader opens it). Shown everywhere else, and on prerendered
+            // pages, which have no control to open them.
+            <details class="filters" open=move || !large_text()>
+                <summary class="filters__summary" data-testid="filters-summary">{words.filters}</summary>
+                <TopicFilter />
+                <MonthFilter counts=by_month />
+                <NameFilter counts=by_name />
+            </details>
+        })}
         <p class="result-count" role="status" data-testid="result-count">{status}</p>
         {failed}
         {move || any_word().then(|| view! { <p class="search-note" data-testid="any-word">{words.any_word}</p> })}

@@ -1,4 +1,4 @@
-use super::ViewLink;
+use super::{LowVisionBar, LowVisionToggle, ViewLink};
 use crate::SiteIndex;
 use catalog::ViewState;
 use leptos::prelude::*;
@@ -13,7 +13,9 @@ pub fn SiteHeader() -> impl IntoView {
                 <ViewLink to=ViewState::list(Vec::new()) class="site-header__title">
                     {title}
                 </ViewLink>
+                <LowVisionToggle />
             </div>
+            <LowVisionBar />
         </header>
     }
 }
