@@ -1,25 +1,33 @@
-// Lighthouse on the built site: the list and the seed article, five runs
-// each on Lighthouse's mobile profile (simulated slow 4G, 4× CPU slowdown)
-// and five on its desktop profile, against dist/ served by nginx with the
-// shipped deploy/nginx.conf (precompressed copies, cache headers) under
-// /portal/news/. Prints each run's performance score and layout shift, and
-// the medians; exits non-zero if any run shifts the layout at all.
+// Lighthouse on the built site: the list and the seed article, on
+// Lighthouse's mobile profile (simulated slow 4G, 4× CPU slowdown) and its
+// desktop profile, against dist/ served by nginx with the shipped
+// deploy/nginx.conf (precompressed copies, cache headers) under
+// /portal/news/.
 //
-//   node scripts/lighthouse.mjs [runs]        (make lighthouse)
+//   node scripts/lighthouse.mjs [runs]   (make lighthouse) five runs of
+//       performance each: prints each run's score and layout shift, and the
+//       medians; exits non-zero if any run shifts the layout at all.
+//   node scripts/lighthouse.mjs audit    (make audit) one run of all four
+//       categories each: prints the scores; exits non-zero unless
+//       accessibility, best practices and SEO are all 100 (performance is
+//       reported, not a bar), naming each audit that failed.
 //
 // Chromium is Debian's (CHROMIUM overrides it), started headless.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import * as chromeLauncher from 'chrome-launcher';
+import { startNginx } from '../tests/e2e/helpers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const version = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/lighthouse/package.json'), 'utf8')).version;
-const runs = Number(process.argv[2] || 5);
-const base = 'http://127.0.0.1:8282/portal/news/';
+const audit = process.argv[2] === 'audit';
+const runs = audit ? 1 : Number(process.argv[2] || 5);
+const categories = audit ? ['performance', 'accessibility', 'best-practices', 'seo'] : ['performance'];
+// Bars of the audit: every category but performance at 100.
+const BARS = ['accessibility', 'best-practices', 'seo'];
 
 const index = JSON.parse(fs.readFileSync(path.join(root, 'dist/data/index.json'), 'utf8'));
 // The seed article: the oldest, the one every site of this project starts with.
@@ -33,20 +41,6 @@ const profiles = [
   ['desktop', desktopConfig],
 ];
 
-async function startNginx() {
-  const nginx = spawn('sh', [path.join(root, 'tests/e2e/nginx.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(base + 'index.html')).ok) return nginx;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  nginx.kill();
-  throw new Error('nginx did not start on 127.0.0.1:8282');
-}
-
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -54,7 +48,9 @@ const median = (xs) => {
 
 async function main() {
   if (!fs.existsSync(path.join(root, 'dist/index.html'))) throw new Error('no dist/: run `make dist` first');
-  const nginx = await startNginx();
+  process.chdir(root);
+  const nginx = await startNginx('dist', 8283);
+  const base = nginx.base;
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROMIUM || '/usr/bin/chromium',
     chromeFlags: [
@@ -70,6 +66,7 @@ async function main() {
     ],
   });
   const summary = [];
+  const failed = [];
   let shifted = false;
   try {
     for (const [profile, config] of profiles) {
@@ -78,7 +75,7 @@ async function main() {
         for (let i = 0; i < runs; i++) {
           const { lhr } = await lighthouse(
             base + file,
-            { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] },
+            { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: categories },
             config,
           );
           const audit = (id) => lhr.audits[id]?.numericValue ?? NaN;
@@ -90,6 +87,18 @@ async function main() {
             tbt: audit('total-blocking-time'),
           };
           if (lhr.runtimeError) throw new Error(`${profile} ${name}: ${lhr.runtimeError.message}`);
+          if (audit) {
+            const scores = categories.map((c) => `${lhr.categories[c].title} ${Math.round((lhr.categories[c].score ?? 0) * 100)}`);
+            console.log(`audit: ${profile.padEnd(7)} ${name.padEnd(7)} ${scores.join(', ')}`);
+            for (const category of BARS) {
+              for (const ref of lhr.categories[category].auditRefs) {
+                const result = lhr.audits[ref.id];
+                if (ref.weight > 0 && result.score !== null && result.score < 1) {
+                  failed.push(`${profile} ${name}: ${category}: ${ref.id}: ${result.title}`);
+                }
+              }
+            }
+          }
           results.push(run);
           shifted ||= run.cls > 0;
           console.log(
@@ -109,7 +118,13 @@ async function main() {
     }
   } finally {
     await chrome.kill();
-    nginx.kill();
+    nginx.stop();
+  }
+  if (audit) {
+    console.log(`audit: Lighthouse ${version}; the bar is 100 for ${BARS.join(', ')}`);
+    for (const line of failed) console.error(`audit: failed: ${line}`);
+    if (failed.length || shifted) process.exit(1);
+    return;
   }
   console.log(`\nLighthouse ${version}, ${runs} runs each, medians:`);
   for (const s of summary) {

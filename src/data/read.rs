@@ -224,6 +224,7 @@ pub fn article(value: &JsValue) -> Read<ArticleMeta> {
         people: o.list_or_empty("people", text)?,
         places: o.list_or_empty("places", text)?,
         organizations: o.list_or_empty("organizations", text)?,
+        minutes: o.get("minutes").map_or(Ok(0), |_| o.number("minutes"))?,
         body: o.optional_string("body")?,
     })
 }

@@ -27,6 +27,7 @@ fn article(slug: &str, date: &str, topics: &[&str]) -> ArticleMeta {
         people: vec![],
         places: vec![],
         organizations: vec![],
+        minutes: 2,
         body: None,
     }
 }

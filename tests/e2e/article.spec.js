@@ -275,6 +275,25 @@ test.describe('article pages', () => {
     }
   });
 
+  test('the card and the article say how long the text takes to read', async ({ page }) => {
+    const view = new ArticlePage(page);
+    await view.goto(SEED.slug);
+    // 180 words a minute, rounded up, counted here from the text shown.
+    const words = await page.evaluate(() =>
+      [...document.querySelectorAll('main article :is([data-testid=passage], .article__body :is(h2, h3, h4))')]
+        .flatMap((el) => el.textContent.split(/\s+/))
+        .filter((w) => /[\p{L}\p{N}]/u.test(w)).length,
+    );
+    const minutes = Math.max(1, Math.ceil(words / 180));
+    expect(words).toBeGreaterThan(200);
+    await expect(page.locator('main article').getByTestId('reading-time')).toHaveText(`${minutes}\u00a0мин чтения`);
+
+    const list = new ListPage(page);
+    await list.goto();
+    const card = list.cards.filter({ hasText: SEED.title });
+    await expect(card.getByTestId('reading-time')).toHaveText(`${minutes}\u00a0мин чтения`);
+  });
+
   test('the real article shows its lead, passages and mentions', async ({ page, request }) => {
     const index = await loadIndex(request);
     const seed = article(index, SEED.slug);

@@ -264,6 +264,13 @@ test.describe('embedded in a portal page', () => {
     const { violations } = await new AxeBuilder({ page }).include('#first').analyze();
     expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
+    // Every other scheme, inside the element too.
+    for (const scheme of ['Белый на чёрном', 'Синий на голубом', 'Коричневый на бежевом', 'Зелёный на коричневом']) {
+      await settings.getByRole('radio', { name: scheme }).check();
+      const { violations: inScheme } = await new AxeBuilder({ page }).include('#first').withRules(['color-contrast', 'color-contrast-enhanced']).analyze();
+      expect(inScheme.map((v) => `${scheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    }
+
     // The next visit: every viewer of the site starts with it.
     await openHost(page, 'clean');
     expect(await title(page.locator('#second'))).toBe('44px');

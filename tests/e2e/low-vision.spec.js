@@ -189,6 +189,42 @@ test.describe('the low-vision version on a phone', () => {
   });
 });
 
+test.describe('every colour scheme on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' });
+
+  for (const [scheme, [label]] of Object.entries(SCHEMES)) {
+    test(`${label} at 150 %: the list with its filters open and the article have no violations`, async ({ page }) => {
+      await keep(page, `scheme=${scheme};size=150`);
+      await page.goto('index.html');
+      await waitForApp(page);
+      await page.getByText('Темы и фильтры').click();
+      await expect(page.getByRole('group', { name: 'Темы' })).toBeVisible();
+      let { violations } = await new AxeBuilder({ page }).withRules(['color-contrast-enhanced']).analyze();
+      violations = [...violations, ...(await new AxeBuilder({ page }).analyze()).violations];
+      expect(violations, describeViolations(violations)).toEqual([]);
+      await page.goto(`${SEED.slug}.html?lens=industry`);
+      await waitForApp(page);
+      ({ violations } = await new AxeBuilder({ page }).analyze());
+      expect(violations, describeViolations(violations)).toEqual([]);
+    });
+  }
+});
+
+test.describe('200 % zoom', () => {
+  // A 1280 × 800 window at 200 % lays out 640 × 400 CSS pixels.
+  test.use({ viewport: { width: 640, height: 400 }, reducedMotion: 'reduce' });
+
+  test('the lens stops following the reader, so it never covers the text', async ({ page }) => {
+    await page.goto(`${SEED.slug}.html?lens=industry`);
+    await waitForApp(page);
+    const tools = page.locator('.reading-tools');
+    await expect(page.locator('[data-lens-match]').first()).toBeVisible();
+    expect(await tools.evaluate((el) => getComputedStyle(el).position)).toBe('static');
+    await page.mouse.wheel(0, 1500);
+    await expect(tools).not.toBeInViewport();
+  });
+});
+
 test.describe('every colour scheme', () => {
   test.use({ reducedMotion: 'reduce' });
 

@@ -281,10 +281,11 @@ pub fn parse_article(path: &Path, text: &str, topics: &[TopicDef], site_lang: &s
         front_matter.places.unwrap_or_default(),
         front_matter.organizations.unwrap_or_default(),
     );
+    let body = ArticleBody { schema: catalog::SCHEMA_VERSION, slug: slug.clone(), lead, blocks, people: people.clone(), places: places.clone(), organizations: organizations.clone() };
     Some(Article {
         path: path.to_owned(),
         meta: ArticleMeta {
-            slug: slug.clone(),
+            slug,
             title: front_matter.title,
             date: date?.value,
             lang: front_matter.lang.unwrap_or_else(|| site_lang.to_owned()),
@@ -294,12 +295,13 @@ pub fn parse_article(path: &Path, text: &str, topics: &[TopicDef], site_lang: &s
             source: front_matter.source,
             region: front_matter.region,
             image: front_matter.image,
-            people: people.clone(),
-            places: places.clone(),
-            organizations: organizations.clone(),
+            people,
+            places,
+            organizations,
+            minutes: body.reading_minutes(),
             body: None,
         },
-        body: ArticleBody { schema: catalog::SCHEMA_VERSION, slug, lead, blocks, people, places, organizations },
+        body,
     })
 }
 

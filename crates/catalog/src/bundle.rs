@@ -130,6 +130,10 @@ pub struct ArticleMeta {
     pub places: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub organizations: Vec<String>,
+    /// Minutes to read the text ([`ArticleBody::reading_minutes`]); 0 where
+    /// a bundle does not say.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub minutes: u32,
     /// The body's file, relative to the data folder. The tools name it by
     /// its content (`articles/<slug>.<hash>.json`) so it can be cached for
     /// good; absent means `articles/<slug>.json`.
@@ -176,7 +180,32 @@ pub struct ArticleBody {
     pub organizations: Vec<String>,
 }
 
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+/// Words a minute of an unhurried reader of news, in Russian as in English.
+pub const WORDS_PER_MINUTE: usize = 180;
+
 impl ArticleBody {
+    /// Minutes to read the text, headings included, at
+    /// [`WORDS_PER_MINUTE`], rounded up: at least 1.
+    pub fn reading_minutes(&self) -> u32 {
+        let mut text = String::new();
+        for block in &self.blocks {
+            if let Block::Heading { content, .. } = block {
+                Inline::push_text(content, &mut text);
+                text.push(' ');
+            }
+        }
+        for passage in self.passages() {
+            Inline::push_text(&passage.content, &mut text);
+            text.push(' ');
+        }
+        let words = text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+        words.div_ceil(WORDS_PER_MINUTE).max(1) as u32
+    }
+
     /// Every passage in reading order: the lead, then paragraphs, quote
     /// paragraphs and list items as they come. A passage's position here is
     /// its number in the topic lens.
@@ -357,6 +386,21 @@ mod wire {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reading_time_counts_the_words_of_the_text_and_its_headings_rounded_up() {
+        let body = |blocks: Vec<Block>| ArticleBody { schema: 1, slug: Slug::parse("a").unwrap(), lead: None, blocks, people: vec![], places: vec![], organizations: vec![] };
+        let words = |n: usize| Passage { content: vec![Inline::text(vec!["слово"; n].join(" "))], topics: vec![] };
+        assert_eq!(body(vec![Block::Paragraph(words(1))]).reading_minutes(), 1, "never less than a minute");
+        assert_eq!(body(vec![Block::Paragraph(words(180))]).reading_minutes(), 1);
+        assert_eq!(body(vec![Block::Paragraph(words(181))]).reading_minutes(), 2);
+        let heading = Block::Heading { level: 2, content: vec![Inline::text("Итоги года")] };
+        let list = Block::List { ordered: false, items: vec![words(100), words(170)] };
+        assert_eq!(body(vec![heading, Block::Paragraph(words(90)), list]).reading_minutes(), 3, "2 + 90 + 270 words");
+        // A dash is not a word.
+        let dashes = Passage { content: vec![Inline::text(format!("{} — — —", vec!["слово"; 180].join(" ")))], topics: vec![] };
+        assert_eq!(body(vec![Block::Paragraph(dashes)]).reading_minutes(), 1);
+    }
 
     #[test]
     fn blocks_use_readable_type_tags() {

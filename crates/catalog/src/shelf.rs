@@ -509,6 +509,7 @@ mod tests {
             people: vec![],
             places: vec![],
             organizations: vec![],
+            minutes: 0,
             body: None,
         }
     }

@@ -520,6 +520,14 @@ impl Words {
         }
     }
 
+    /// Minutes to read an article: «4 мин чтения», "4 min read".
+    pub fn reading_time(&self, minutes: u32) -> String {
+        match self.lang {
+            Lang::Ru => format!("{minutes}\u{a0}мин чтения"),
+            Lang::En => format!("{minutes}\u{a0}min read"),
+        }
+    }
+
     pub fn saved(&self, total: usize) -> String {
         match self.lang {
             Lang::Ru => format!("Все статьи ({total}) сохранены: их можно читать без сети."),

@@ -23,6 +23,7 @@ pub fn ArticleCard(
         <article class="card" lang=a.lang data-testid="article-card">
             <p class="card__meta">
                 <time datetime=a.date.to_string()>{words.date(a.date)}</time>
+                {(a.minutes > 0).then(|| view! { <span data-testid="reading-time">{words.reading_time(a.minutes)}</span> })}
                 {a.sample.then(|| view! {
                     <span class="badge" data-testid="sample-badge" title=words.sample_hint>
                         {words.sample}

@@ -27,7 +27,7 @@ pub fn ArticleView(
     #[prop(optional, into)]
     found: Signal<Option<FoundInText>>,
 ) -> impl IntoView {
-    let ArticleMeta { title, date, lang, topics, sample, source, .. } = meta;
+    let ArticleMeta { title, date, lang, topics, sample, source, minutes, .. } = meta;
     let words = use_words();
     let failed_title = title.clone();
     let back = use_context::<ListReturn>();
@@ -46,6 +46,7 @@ pub fn ArticleView(
             <header class="article__header">
                 <p class="article__meta">
                     <time datetime=date.to_string()>{words.date(date)}</time>
+                    {(minutes > 0).then(|| view! { <span data-testid="reading-time">{words.reading_time(minutes)}</span> })}
                     {sample.then(|| view! {
                         <span class="badge" data-testid="sample-badge" title=words.sample_hint>
                             {words.sample}
