@@ -299,6 +299,35 @@ test.describe('the keyboard', () => {
     await expect(card).toBeFocused();
   });
 
+  for (const [name, path] of [['the list', 'index.html'], ['the article with a lens', `${SEED.slug}.html?lens=industry`]]) {
+    test(`every focus stop of ${name} shows a ring`, async ({ page }) => {
+      await page.goto(path);
+      await waitForApp(page);
+      await page.getByRole('button', { name: 'Версия для слабовидящих' }).click();
+      await page.locator('body').click({ position: { x: 1, y: 1 } });
+      const seen = new Set();
+      for (let n = 0; n < 80; n += 1) {
+        await page.keyboard.press('Tab');
+        const stop = await page.evaluate(() => {
+          const el = document.activeElement;
+          if (!el || el === document.body) return null;
+          // The ring is the element's outline, or its card's, or its label's (a radio's).
+          const ringed = [el, el.closest('.card'), el.closest('label')].filter(Boolean).some((e) => {
+            const style = getComputedStyle(e);
+            return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+          });
+          const label = el.getAttribute('aria-label') || el.closest('label')?.textContent || el.textContent || el.value || '';
+          const name = `${el.tagName.toLowerCase()} ${el.name || ''} ${label.trim().slice(0, 40)}`;
+          return { name, ringed };
+        });
+        if (!stop || seen.has(stop.name)) break;
+        seen.add(stop.name);
+        expect(stop.ringed, `${stop.name} has no visible focus ring`).toBe(true);
+      }
+      expect(seen.size).toBeGreaterThan(10);
+    });
+  }
+
   test('the first Tab reaches a link past the header to the news', async ({ page }) => {
     await page.goto('index.html');
     await waitForApp(page);
