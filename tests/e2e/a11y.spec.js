@@ -3,14 +3,7 @@ import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { ListPage } from './pages/list_page.js';
 import { ArticlePage } from './pages/article_page.js';
-import { SEED, loadIndex, topic } from './helpers.js';
-
-/** Readable one-line-per-node description of axe violations. */
-function describeViolations(violations) {
-  return violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}`).join('\n')}`)
-    .join('\n');
-}
+import { SEED, describeViolations, loadIndex, topic } from './helpers.js';
 
 // Colour transitions would let axe measure a colour halfway through a fade:
 // check the settled colours.

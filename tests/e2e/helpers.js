@@ -106,6 +106,13 @@ export function collectPageErrors(page) {
   return errors;
 }
 
+/** Readable one-line-per-node description of axe violations. */
+export function describeViolations(violations) {
+  return violations
+    .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}`).join('\n')}`)
+    .join('\n');
+}
+
 /** A fresh browser context with JavaScript disabled; close it when done. */
 export async function noJsContext(browser, baseURL) {
   return browser.newContext({ javaScriptEnabled: false, baseURL });

@@ -4,7 +4,7 @@
 // no axe violation, and 7:1 contrast in every colour scheme.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { SEED, waitForApp } from './helpers.js';
+import { SEED, describeViolations, waitForApp } from './helpers.js';
 
 const KEY = 'article-viewer-low-vision';
 const SCHEMES = {
@@ -29,12 +29,6 @@ const bodyColours = (page) =>
     const style = getComputedStyle(document.body);
     return [style.color, style.backgroundColor];
   });
-
-function describeViolations(violations) {
-  return violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}`).join('\n')}`)
-    .join('\n');
-}
 
 test.describe('the low-vision version', () => {
   test.use({ reducedMotion: 'reduce' });
