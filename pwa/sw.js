@@ -1,48 +1,113 @@
 // The viewer's service worker. A small hand-written worker rather than a
-// generated one: it does four things, each readable here.
-//  1. Install: precache this build's app shell (pages' shell, script, wasm,
-//     styles, icons, data index) in a cache named by the build.
-//  2. Serve: this build's files from its cache; article bodies, and files
-//     named by their content that are not precached (the element's module,
-//     for embed.html), from the cache, else the network, keeping them as
-//     they are read.
-//  3. Page navigations: the cached page, else the cached shell, whose app
-//     then shows the article from cached data or says it was not saved. So a
-//     page never mixes two builds' files, online or not.
-//  4. Update: a new build installs beside the old one and waits; the page
-//     offers it, and on "update" it takes over and the page reloads onto it.
-//     Activation deletes every other build's cache.
-// The build fills in BUILD, PRECACHE and HASHED (scripts/site.mjs's FILLS).
+// generated one, because code and content are kept by different rules:
+//
+//  - Code (the shell page, scripts, wasm, styles, icons) is precached in a
+//    cache named by the build, and served from it, so a page never mixes two
+//    builds' code. A new build of the code installs beside the old one and
+//    waits; the page offers «Обновить», and on it the new build takes over
+//    and deletes the old build's code cache, and only that.
+//  - Content is not code: a new build of the content alone leaves this file
+//    as it is (BUILD hashes the code only), so it asks nothing of the reader.
+//    The list's index (data/index.json) is fetched from the network first,
+//    so a new article is listed on the next load; offline, or when the
+//    network keeps it waiting, the last copy is served.
+//  - What a reader has read or saved lives in caches of their own that no
+//    deploy deletes: article bodies (named by their content) in SAVED, with
+//    when they were saved; the list's parts and the search's files in
+//    CONTENT. A body goes only when the reader removes it, when a newer text
+//    of the same article is saved, or when its article is gone from the index.
+//  - Page navigations get this build's shell page, whose app then shows the
+//    list or the article from the data, or says the article was not saved.
+//
+// The build fills in BUILD, PRECACHE, LAZY and HASHED (scripts/site.mjs's FILLS).
 
 const BUILD = '__BUILD__';
+// The code every start needs.
 const PRECACHE = __PRECACHE__;
-const PREFIX = 'article-viewer-';
-const CACHE = PREFIX + BUILD;
-const SCOPE = new URL('./', self.location.href).href;
+// Code loaded only by some readers (the search module, the element's):
+// kept in the build's cache when first loaded, and precached by the next
+// build when the reader's last build had it, so it keeps working offline.
+const LAZY = __LAZY__;
 const HASHED = __HASHED__;
+
+const PREFIX = 'article-viewer-';
+const CODE = PREFIX + BUILD;
+const CONTENT = PREFIX + 'content';
+const SAVED = PREFIX + 'saved';
+const SCOPE = new URL('./', self.location.href).href;
+const INDEX = 'data/index.json';
+// How long a load waits for a fresh index before it shows the last one.
+const INDEX_PATIENCE_MS = 4000;
+
+// A body of the data bundle: data/articles/<slug>.<hash>.json.
+const BODY = /^(.*\/)?articles\/([^/]+)\.[0-9a-f]{12,16}\.json$/;
+// A file of the list's parts or of the search, named by the bundle's version.
+const PART = /^(.*\/)?(list|search)\/([a-z]+)(?:-([^/.]+))?\.([0-9a-f]{12,16})\.json$/;
+
+/** Whether `name` is a build's code cache (not CONTENT or SAVED). */
+const isCodeCache = (name) => name.startsWith(PREFIX) && name !== CONTENT && name !== SAVED;
+
+/** A file's name with its hash taken out: what it is, whatever its version. */
+const kind = (file) => file.replace(/([-.])[0-9a-f]{12,16}(_bg)?(\.[a-z]+)$/, '$1#$2$3');
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
-    caches.open(CACHE).then((cache) =>
+    (async () => {
+      const code = await caches.open(CODE);
       // Files named by their hash are taken from the HTTP cache when there
       // (the page has just loaded them); the others are checked with the server.
-      cache.addAll(
-        PRECACHE.map((file) => new Request(new URL(file, SCOPE), { cache: HASHED.test(file) ? 'default' : 'no-cache' })),
-      ),
-    ),
+      const request = (file) => new Request(new URL(file, SCOPE), { cache: HASHED.test(file) ? 'default' : 'no-cache' });
+      const lazy = await lazyInUse();
+      await code.addAll([...PRECACHE, ...LAZY.filter((file) => lazy.has(kind(file)))].map(request));
+      // The list's index, so that a first visit can be read offline; never
+      // older than the one this install found.
+      const content = await caches.open(CONTENT);
+      const index = await fetch(request(INDEX)).catch(() => null);
+      if (index && index.ok) await content.put(new URL(INDEX, SCOPE).href, index);
+    })(),
   );
 });
+
+/** The kinds of lazily loaded code that an earlier build's cache holds. */
+async function lazyInUse() {
+  const found = new Set();
+  for (const name of (await caches.keys()).filter(isCodeCache)) {
+    for (const request of await (await caches.open(name)).keys()) found.add(kind(fileOf(request.url)));
+  }
+  return found;
+}
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
-      for (const name of await caches.keys()) {
-        if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
+      for (const name of (await caches.keys()).filter(isCodeCache)) {
+        if (name === CODE) continue;
+        await keepContent(name);
+        await caches.delete(name);
       }
       await self.clients.claim();
     })(),
   );
 });
+
+/**
+ * Moves what a reader read or saved out of a build's code cache before it
+ * goes: earlier versions of this worker kept bodies and the list's parts
+ * with the code, and a deploy must not cost the reader them.
+ */
+async function keepContent(name) {
+  const old = await caches.open(name);
+  const saved = await caches.open(SAVED);
+  const content = await caches.open(CONTENT);
+  for (const request of await old.keys()) {
+    const file = fileOf(request.url);
+    const response = await old.match(request);
+    if (!response) continue;
+    if (BODY.test(file) && !(await saved.match(request))) await saved.put(request, stamped(response, new Date()));
+    else if (PART.test(file) && !(await content.match(request))) await content.put(request, response);
+    else if (file === INDEX && !(await content.match(request))) await content.put(request, response);
+  }
+}
 
 self.addEventListener('message', (event) => {
   if (event.data && event.data.type === 'SKIP_WAITING') self.skipWaiting();
@@ -53,28 +118,172 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || !url.href.startsWith(SCOPE)) return;
-  const file = url.pathname.slice(new URL(SCOPE).pathname.length);
+  const file = fileOf(url.href);
   if (request.mode === 'navigate') {
     // The site's pages are the .html files of its own folder (a subfolder,
     // such as a demo, is left to the network).
     if (file === '' || (file.endsWith('.html') && !file.includes('/'))) event.respondWith(page(file || 'index.html'));
     return;
   }
-  event.respondWith(asset(request, file));
+  if (file === INDEX) event.respondWith(index(request));
+  else if (BODY.test(file)) event.respondWith(body(request, file));
+  else if (PART.test(file)) event.respondWith(part(request, file));
+  else event.respondWith(code(request, file));
 });
 
+/** A URL's path within the worker's folder. */
+function fileOf(href) {
+  return decodeURIComponent(new URL(href).pathname.slice(new URL(SCOPE).pathname.length));
+}
+
 async function page(file) {
-  const cache = await caches.open(CACHE);
+  const cache = await caches.open(CODE);
+  // embed.html is a page of its own; every other page is the shell's app.
   const hit = (await cache.match(new URL(file, SCOPE).href)) || (await cache.match(new URL('shell.html', SCOPE).href));
   return hit || fetch(new URL(file, SCOPE).href);
 }
 
-async function asset(request, file) {
-  const cache = await caches.open(CACHE);
+/** This build's code: from its cache, else the network, keeping what is named by its hash. */
+async function code(request, file) {
+  const cache = await caches.open(CODE);
   const hit = await cache.match(request, { ignoreSearch: true });
   if (hit) return hit;
   const response = await fetch(request);
-  // Bodies (data/articles/<slug>.<hash>.json) and the element's module alike.
-  if (response.ok && HASHED.test(file)) await cache.put(request, response.clone());
+  if (response.ok && HASHED.test(file)) await cache.put(request, response.clone()).catch(() => {});
   return response;
+}
+
+/** The list's index: the network's, unless it fails or keeps the reader waiting. */
+async function index(request) {
+  const content = await caches.open(CONTENT);
+  const key = new URL(INDEX, SCOPE).href;
+  const network = fetch(request, { cache: 'no-cache' }).then(async (response) => {
+    if (response.ok) {
+      await content.put(key, response.clone());
+      await forgetOldParts(response.clone());
+    }
+    return response;
+  });
+  const last = await content.match(key);
+  if (!last) return network;
+  const late = new Promise((resolve) => setTimeout(() => resolve(last), INDEX_PATIENCE_MS));
+  return Promise.race([network.then((response) => (response.ok ? response : last), () => last), late]);
+}
+
+/**
+ * After a new index: the list's parts and search files of other versions
+ * are of no use to it, except each slug file's last version, which still
+ * finds what the reader saved before (see part()). With no list parts, the
+ * index names every article, so saved bodies of articles gone go too.
+ */
+async function forgetOldParts(response) {
+  let fresh;
+  try {
+    fresh = await response.json();
+  } catch {
+    return;
+  }
+  const versions = { list: fresh.list && fresh.list.version, search: fresh.search && fresh.search.version };
+  const content = await caches.open(CONTENT);
+  for (const request of await content.keys()) {
+    const [, , folder, name, , version] = fileOf(request.url).match(PART) || [];
+    if (folder && name !== 'slugs' && version !== versions[folder]) await content.delete(request);
+  }
+  if (!fresh.list && Array.isArray(fresh.articles)) {
+    const slugs = new Set(fresh.articles.map((article) => article && article.slug));
+    const saved = await caches.open(SAVED);
+    for (const request of await saved.keys()) {
+      if (!slugs.has(fileOf(request.url).match(BODY)[2])) await saved.delete(request);
+    }
+  }
+}
+
+/**
+ * An article's body: the saved copy, else the network's, saved with the
+ * time (and replacing an older text of the same article). Offline, an
+ * older saved text of the article stands in for a newer one not saved.
+ */
+async function body(request, file) {
+  const saved = await caches.open(SAVED);
+  const hit = await saved.match(request, { ignoreSearch: true });
+  if (hit) return hit;
+  const slug = file.match(BODY)[2];
+  let response;
+  try {
+    response = await fetch(request);
+  } catch (offline) {
+    const older = await sameArticle(saved, slug);
+    if (older.length) return saved.match(older[0]);
+    throw offline;
+  }
+  if (!response.ok) return response;
+  const copy = stamped(response.clone(), new Date());
+  try {
+    await saved.put(request, copy);
+  } catch (error) {
+    // A full disk: the reader still reads it, and the app says it was not saved.
+    return withHeader(response, 'X-Not-Saved', error && error.name === 'QuotaExceededError' ? 'quota' : 'error');
+  }
+  for (const older of await sameArticle(saved, slug)) {
+    if (older.url.split('?')[0] !== request.url.split('?')[0]) await saved.delete(older);
+  }
+  return response;
+}
+
+/** The saved requests of the article `slug`, newest first. */
+async function sameArticle(cache, slug) {
+  const same = [];
+  for (const request of await cache.keys()) {
+    const match = fileOf(request.url).match(BODY);
+    if (match && match[2] === slug) same.push(request);
+  }
+  return same.reverse();
+}
+
+/**
+ * A file of the list's parts or of the search: named by the bundle's
+ * version, so kept as read. Offline, a slug file of an earlier version
+ * stands in: it still holds what the reader saved under that version.
+ */
+async function part(request, file) {
+  const content = await caches.open(CONTENT);
+  const hit = await content.match(request, { ignoreSearch: true });
+  if (hit) return hit;
+  const [, , folder, name, n] = file.match(PART);
+  const earlier = async () => {
+    if (name !== 'slugs') return [];
+    const all = await content.keys();
+    return all.filter((r) => {
+      const m = fileOf(r.url).match(PART);
+      return m && m[2] === folder && m[3] === name && m[4] === n;
+    });
+  };
+  let response;
+  try {
+    response = await fetch(request);
+  } catch (offline) {
+    const older = await earlier();
+    if (older.length) return content.match(older[0]);
+    throw offline;
+  }
+  if (response.ok) {
+    const older = await earlier();
+    await content.put(request, response.clone()).catch(() => {});
+    for (const r of older) await content.delete(r);
+  }
+  return response;
+}
+
+/** `response` with the time it was saved, as the app reads it back (X-Saved-At). */
+function stamped(response, when) {
+  return withHeader(response, 'X-Saved-At', when.toISOString());
+}
+
+function withHeader(response, name, value) {
+  const headers = new Headers(response.headers);
+  // The body is already decoded: its length and encoding are no longer the network's.
+  headers.delete('Content-Encoding');
+  headers.delete('Content-Length');
+  if (!headers.has(name)) headers.set(name, value);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }

@@ -13,8 +13,8 @@
 //  6. for development only, the demo portal page (examples/);
 //  7. for release, the scripts minified (wasm-bindgen's glue is a third of
 //     the first view's JavaScript in comments and whitespace);
-//  8. sw.js, the service worker, precaching this build's app shell; after
-//     the steps whose files it precaches;
+//  8. sw.js, the service worker, precaching this build's code (not its
+//     content); after the steps whose files it precaches;
 //  9. for release, .br and .gz copies of the text and wasm files, only the
 //     changed ones compressed anew (target/site-cache/).
 //
@@ -100,6 +100,7 @@ const FILLS = [
   ['search/worker.js',     'search.js',  "'__SEARCH_WASM__'", (site) => `'./${site.searchWasm}'`],
   ['pwa/sw.js',            'sw.js',      "'__BUILD__'",       (site) => JSON.stringify(site.build)],
   ['pwa/sw.js',            'sw.js',      '__PRECACHE__',      (site) => JSON.stringify(site.precache)],
+  ['pwa/sw.js',            'sw.js',      '__LAZY__',          (site) => JSON.stringify(site.lazy)],
   ['pwa/sw.js',            'sw.js',      '__HASHED__',        () => String(HASHED)],
 ];
 
@@ -288,21 +289,26 @@ function writeSearch(dir, site) {
   return `search.js (${site.searchGlue})`;
 }
 
-// Files every start needs: the shell and list pages, scripts, wasm, styles,
-// icons, the manifest and the data index. Article pages and bodies are left
-// to the reader: read ones are kept, and "save all" fetches the rest. The
-// element's module is for portals' pages: the worker keeps it when the
-// iframe page (embed.html) loads it, and no reader of the site downloads it.
-// The search module is for readers who search: kept when a search loads it.
-const ELEMENT_MODULE = new RegExp(`^article-viewer-(element|search)-${HASH}(_bg\\.wasm|\\.js)$`);
+// The code every start needs: the shell page, scripts, wasm, styles, icons
+// and the manifest. Content is not in it (the worker fetches the list's
+// index itself, and keeps what the reader reads or saves in caches no
+// deploy deletes), so a build that changes only content leaves sw.js as it
+// was and asks nothing of the reader. The element's module is for portals'
+// pages, the search module for readers who search: each is kept when first
+// loaded, and precached by the next build for a reader who had it (LAZY).
+const LAZY_MODULE = new RegExp(`^article-viewer-(element|search)-${HASH}(_bg\\.wasm|\\.js)$`);
 
 function precacheList(dir) {
   const files = filesIn(dir, SCRIPT_FOLDERS).filter(
-    (file) => /\.(js|wasm|css|svg|png|webmanifest)$/.test(file) && file !== 'sw.js' && !ELEMENT_MODULE.test(file),
+    (file) => /\.(js|wasm|css|svg|png|webmanifest)$/.test(file) && file !== 'sw.js' && !LAZY_MODULE.test(file),
   );
-  files.push('index.html', 'shell.html', 'data/index.json');
+  files.push('shell.html');
   if (fs.existsSync(path.join(dir, 'embed.html'))) files.push('embed.html');
   return files.sort();
+}
+
+function lazyList(dir) {
+  return filesIn(dir, SCRIPT_FOLDERS).filter((file) => LAZY_MODULE.test(file)).sort();
 }
 
 /**
@@ -358,27 +364,31 @@ async function minifyScripts(dir) {
 
 
 /**
- * sw.js from pwa/sw.js: this build's precache list, and a build id hashed
- * from the worker and every file it precaches. Returns a one-line report.
+ * sw.js from pwa/sw.js: this build's code to precache, and a build id
+ * hashed from the worker and every file of code, so that it changes with
+ * the code and only with it. Returns a one-line report.
  */
 export function writeWorker(dir) {
   const precache = precacheList(dir);
+  const lazy = lazyList(dir);
   const template = fs.readFileSync(path.join(root, 'pwa/sw.js'), 'utf8');
-  const build = contentHash(template, ...precache.flatMap((file) => [file, fs.readFileSync(path.join(dir, file))]));
-  fill(dir, 'sw.js', { build, precache });
+  const code = [...precache, ...lazy];
+  const build = contentHash(template, ...code.flatMap((file) => [file, fs.readFileSync(path.join(dir, file))]));
+  fill(dir, 'sw.js', { build, precache, lazy });
   const raw = precache.reduce((sum, file) => sum + fs.statSync(path.join(dir, file)).size, 0);
   return `sw.js for build ${build}: precaches ${precache.length} files, ${raw} bytes`;
 }
 
 /**
- * What the worker downloads on a first visit, brotli, read from the
- * compressed copies (a file too small to have one counts as it is).
+ * What the worker downloads on a first visit (its code and the list's
+ * index), brotli, read from the compressed copies (a file too small to have
+ * one counts as it is).
  */
 function precacheDownload(dir) {
-  const precache = precacheList(dir);
+  const files = [...precacheList(dir), 'data/index.json'];
   const size = (file) => fs.statSync(path.join(dir, file)).size;
-  const br = precache.reduce((sum, file) => sum + (fs.existsSync(path.join(dir, `${file}.br`)) ? size(`${file}.br`) : size(file)), 0);
-  return `the worker's first-visit download: ${precache.length} files, ${br} bytes brotli`;
+  const br = files.reduce((sum, file) => sum + (fs.existsSync(path.join(dir, `${file}.br`)) ? size(`${file}.br`) : size(file)), 0);
+  return `the worker's first-visit download: ${files.length} files, ${br} bytes brotli`;
 }
 
 // Precompressed copies (file.br and file.gz beside file) for servers that send

@@ -209,7 +209,7 @@ export function buildSite(name, content, prepare = () => {}) {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.cpSync('dist', dir, { recursive: true });
   for (const f of fs.readdirSync(dir)) {
-    const stale = (f.endsWith('.html') && f !== 'shell.html') || f.endsWith('.br') || f.endsWith('.gz');
+    const stale = (f.endsWith('.html') && f !== 'shell.html' && f !== 'embed.html') || f.endsWith('.br') || f.endsWith('.gz');
     if (stale) fs.rmSync(path.join(dir, f));
   }
   fs.rmSync(path.join(dir, 'data'), { recursive: true });

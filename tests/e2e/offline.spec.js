@@ -166,24 +166,41 @@ test.describe('offline', () => {
 });
 
 test.describe('a new deploy', () => {
-  /** Build B: dist with other content, as `make dist` would have made it. */
-  function buildB() {
-    // B's styles differ, under a new hashed name (and integrity), so a page
-    // that mixed the two builds would ask for a file B does not have.
-    return buildSite('build-b', 'tests/fixtures/deploy-b', (dir) => {
+  /** This site's content and one article more, as an editor publishes it. */
+  function contentPlusOne() {
+    const dir = path.join('target', 'e2e-sites', 'content-plus-one');
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.cpSync('content', dir, { recursive: true });
+    fs.cpSync('tests/fixtures/deploy-b/articles', path.join(dir, 'articles'), { recursive: true });
+    return dir;
+  }
+
+  /** Build B: one article more, the same code: what a publish is. */
+  function contentBuild() {
+    return buildSite('build-content', contentPlusOne());
+  }
+
+  /** Build C: B's content with other code (its styles), as a release of the app is. */
+  function codeBuild(name = 'build-code') {
+    // C's styles differ, under a new hashed name (and integrity), so a page
+    // that mixed the two builds would ask for a file C does not have.
+    return buildSite(name, contentPlusOne(), (dir) => {
       const css = fs.readdirSync(dir).find((f) => namePattern(TRUNK_OUTPUTS.css).test(f));
       const stylesA = fs.readFileSync(path.join(dir, css));
-      const stylesB = Buffer.concat([stylesA, Buffer.from('\n/* build B */\n')]);
+      const stylesC = Buffer.concat([stylesA, Buffer.from('\n/* build C */\n')]);
       const integrity = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
-      const cssB = TRUNK_OUTPUTS.css.replace('<hash>', contentHash(stylesB));
+      const cssC = TRUNK_OUTPUTS.css.replace('<hash>', contentHash(stylesC));
       fs.rmSync(path.join(dir, css));
-      fs.writeFileSync(path.join(dir, cssB), stylesB);
+      fs.writeFileSync(path.join(dir, cssC), stylesC);
       const shell = path.join(dir, 'shell.html');
       fs.writeFileSync(shell, fs.readFileSync(shell, 'utf8')
-        .replaceAll(css, cssB)
-        .replaceAll(integrity(stylesA), integrity(stylesB)));
+        .replaceAll(css, cssC)
+        .replaceAll(integrity(stylesA), integrity(stylesC)));
     });
   }
+
+  const NEW_TITLE = 'Статья новой сборки';
+  const buildOf = (dir) => fs.readFileSync(path.join(dir, 'sw.js'), 'utf8').match(/const BUILD = "([0-9a-f]+)"/)[1];
 
   function deploy(from, to) {
     fs.rmSync(to, { recursive: true, force: true });
@@ -201,69 +218,174 @@ test.describe('a new deploy', () => {
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
   }
 
-  test('the open app offers the new version; accepting shows B, with only B\'s files', async ({ page }) => {
-    const b = buildB();
+  /** Every article of `index` opens with its text and no error (the page is offline). */
+  async function allOpen(page, server, index) {
+    for (const a of index.articles) {
+      await page.goto(server.base + `${a.slug}.html`);
+      await waitForApp(page);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(a.title);
+      await expect(page.getByTestId('passage').first()).toBeVisible();
+      await expect(page.getByRole('alert')).toHaveCount(0);
+    }
+  }
+
+  test('a publish reaches the reader with no prompt; what they saved survives it and the next release of the code', async ({ page, context }) => {
+    const b = contentBuild();
+    const c = codeBuild();
+    // Publishing content leaves the worker as it was: nothing to accept.
+    expect(fs.readFileSync(path.join(b, 'sw.js'), 'utf8')).toBe(fs.readFileSync('dist/sw.js', 'utf8'));
+    expect(buildOf(c)).not.toBe(buildOf(b));
+
+    const site = copySite('deploy-saved');
+    const port = nextPort++;
+    let server = await startServerAt(site, port, PREFIX);
+    const prompt = page.getByTestId('update-prompt');
+    try {
+      await openA(page, server);
+      const indexA = JSON.parse(fs.readFileSync(path.join(site, 'data/index.json'), 'utf8'));
+      await page.getByRole('button', { name: 'Сохранить все статьи для чтения без сети' }).click();
+      await expect(page.getByTestId('save-status')).toHaveText(`Все статьи (${indexA.articles.length}) сохранены: их можно читать без сети.`);
+
+      // B: one article more. A reload lists it, and nothing is offered.
+      deploy(b, site);
+      await page.reload();
+      await waitForApp(page);
+      await expect(page.getByRole('link', { name: NEW_TITLE })).toBeVisible();
+      await checkForUpdate(page);
+      await page.waitForTimeout(500);
+      await expect(prompt).toHaveCount(0);
+
+      // Offline: every article saved under A still opens.
+      server.stop();
+      await context.setOffline(true);
+      await allOpen(page, server, indexA);
+      await page.goto(server.base + 'index.html');
+      await waitForApp(page);
+      await expect(page.getByRole('link', { name: NEW_TITLE })).toBeVisible();
+
+      // C: the code changes. The prompt appears; after «Обновить» every
+      // article saved under A still opens offline.
+      await context.setOffline(false);
+      deploy(c, site);
+      server = await startServerAt(site, port, PREFIX);
+      await page.goto(server.base + 'index.html');
+      await waitForApp(page);
+      await checkForUpdate(page);
+      await expect(prompt).toContainText('Доступна новая версия');
+      await Promise.all([page.waitForEvent('load'), prompt.getByRole('button', { name: 'Обновить' }).click()]);
+      await waitForApp(page);
+      const names = await page.evaluate(() => caches.keys());
+      expect(names.sort()).toEqual([`article-viewer-${buildOf(c)}`, 'article-viewer-content', 'article-viewer-saved']);
+
+      server.stop();
+      await context.setOffline(true);
+      await allOpen(page, server, indexA);
+    } finally {
+      server.stop();
+      await context.setOffline(false).catch(() => {});
+    }
+  });
+
+  test('an earlier worker\'s saved articles are kept when this one takes over', async ({ page, context }) => {
+    // An install from before content had caches of its own: bodies in the build's cache.
+    const site = copySite('deploy-migrate');
+    const port = nextPort++;
+    let server = await startServerAt(site, port, PREFIX);
+    try {
+      await openA(page, server);
+      await page.getByRole('link', { name: SEED.title }).click();
+      await expect(page.getByTestId('passage').first()).toBeVisible();
+      // Where such a worker kept it.
+      await page.evaluate(async () => {
+        const name = (await caches.keys()).find((n) => /^article-viewer-[0-9a-f]+$/.test(n));
+        const old = await caches.open(name);
+        const saved = await caches.open('article-viewer-saved');
+        for (const request of await saved.keys()) {
+          await old.put(request, await saved.match(request));
+          await saved.delete(request);
+        }
+      });
+
+      deploy(codeBuild('build-code-migrate'), site);
+      await checkForUpdate(page);
+      const prompt = page.getByTestId('update-prompt');
+      await expect(prompt).toContainText('Доступна новая версия');
+      await Promise.all([page.waitForEvent('load'), prompt.getByRole('button', { name: 'Обновить' }).click()]);
+      await waitForApp(page);
+
+      server.stop();
+      await context.setOffline(true);
+      await page.goto(server.base + `${SEED.slug}.html`);
+      await waitForApp(page);
+      await expect(page.getByTestId('passage').first()).toBeVisible();
+      await expect(page.getByRole('alert')).toHaveCount(0);
+    } finally {
+      server.stop();
+      await context.setOffline(false).catch(() => {});
+    }
+  });
+
+  test('the open app offers a new release of the code; accepting shows it, with only its files', async ({ page }) => {
+    const c = codeBuild();
     const site = copySite('deploy-accept');
     const server = await startServer(site);
     try {
       await openA(page, server);
-      deploy(b, site);
+      deploy(c, site);
       await checkForUpdate(page);
       const prompt = page.getByTestId('update-prompt');
       await expect(prompt).toContainText('Доступна новая версия');
-      // Until the reader accepts, the page stays on A.
-      await expect(page.getByRole('link', { name: SEED.title })).toBeVisible();
 
       const requests = [];
       page.on('request', (r) => requests.push(r.url()));
       await Promise.all([page.waitForEvent('load'), prompt.getByRole('button', { name: 'Обновить' }).click()]);
       await waitForApp(page);
-      await expect(page.getByRole('link', { name: 'Статья новой сборки' })).toBeVisible();
-      await expect(page.getByRole('link', { name: SEED.title })).toHaveCount(0);
+      await expect(page.getByRole('link', { name: NEW_TITLE })).toBeVisible();
+      await expect(page.getByRole('link', { name: SEED.title })).toBeVisible();
       await expect(prompt).toHaveCount(0);
 
-      // B's styles are in use, and every file the page asked for after the update exists in B.
-      const cssB = fs.readdirSync(b).find((f) => f.endsWith('.css'));
+      // C's styles are in use, and every file the page asked for after the update exists in C.
+      const cssC = fs.readdirSync(c).find((f) => f.endsWith('.css'));
       const styles = requests.filter((url) => new URL(url).pathname.endsWith('.css')).map((url) => path.basename(new URL(url).pathname));
       expect(styles.length).toBeGreaterThan(0);
-      expect(new Set(styles)).toEqual(new Set([cssB]));
+      expect(new Set(styles)).toEqual(new Set([cssC]));
       for (const url of requests) {
         const file = decodeURIComponent(new URL(url).pathname.slice(PREFIX.length)) || 'index.html';
-        expect(fs.existsSync(path.join(b, file)), `${file} is one of B's files`).toBe(true);
+        expect(fs.existsSync(path.join(c, file)), `${file} is one of C's files`).toBe(true);
       }
-      // And only B's cache is left.
-      const caches = await page.evaluate(() => caches.keys());
-      const build = fs.readFileSync(path.join(b, 'sw.js'), 'utf8').match(/const BUILD = "([0-9a-f]+)"/)[1];
-      expect(caches).toEqual([`article-viewer-${build}`]);
+      // And of code, only C's cache is left.
+      const names = await page.evaluate(() => caches.keys());
+      expect(names.filter((n) => /^article-viewer-[0-9a-f]+$/.test(n))).toEqual([`article-viewer-${buildOf(c)}`]);
     } finally {
       server.stop();
     }
   });
 
-  test('dismissing keeps the reader on A, consistent, until the next start', async ({ page }) => {
-    const b = buildB();
+  test('dismissing keeps the reader on the code they have, with the new content, until the next start', async ({ page }) => {
+    const c = codeBuild();
     const site = copySite('deploy-dismiss');
     const server = await startServer(site);
     try {
       await openA(page, server);
-      // Read one article on A: it is kept with A.
-      await page.getByRole('link', { name: SEED.title }).click();
-      await expect(page.getByTestId('passage').first()).toBeVisible();
-      await page.goBack();
-      deploy(b, site);
+      const cssA = fs.readdirSync(site).find((f) => f.endsWith('.css'));
+      deploy(c, site);
       await checkForUpdate(page);
       const prompt = page.getByTestId('update-prompt');
       await prompt.getByRole('button', { name: 'Не сейчас' }).click();
       await expect(prompt).toHaveCount(0);
 
-      // A reload is not a new start: still A, list and article alike, and the offer again.
+      // A reload is not a new start: A's code, whose files are all its own
+      // cache's, but the content as published, and the offer again.
+      const requests = [];
+      page.on('request', (r) => requests.push(r.url()));
       await page.reload();
       await waitForApp(page);
-      await expect(page.getByRole('link', { name: SEED.title })).toBeVisible();
-      await expect(page.getByRole('link', { name: 'Статья новой сборки' })).toHaveCount(0);
+      await expect(page.getByRole('link', { name: NEW_TITLE })).toBeVisible();
       await page.getByRole('link', { name: SEED.title }).click();
       await expect(page.getByTestId('passage').first()).toBeVisible();
       await expect(page.getByRole('alert')).toHaveCount(0);
+      const styles = requests.filter((url) => new URL(url).pathname.endsWith('.css')).map((url) => path.basename(new URL(url).pathname));
+      expect(new Set(styles)).toEqual(new Set([cssA]));
       await expect(prompt).toContainText('Доступна новая версия');
     } finally {
       server.stop();
