@@ -5,9 +5,9 @@ SHELL := /bin/sh
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-# Bytes of the first view of the list, brotli (scripts/size.mjs): 212 KiB,
-# the measured 209.9 KiB with room for small changes, never for a new library.
-SIZE_BUDGET := 217088
+# Bytes of the first view of the list, brotli (scripts/size.mjs): 227 KiB,
+# the measured 225.1 KiB with room for small changes, never for a new library.
+SIZE_BUDGET := 232448
 
 .PHONY: setup serve dist check new import test test-native test-web test-e2e size bench lighthouse audit fuzz clean
 

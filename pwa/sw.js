@@ -103,7 +103,7 @@ async function keepContent(name) {
     const file = fileOf(request.url);
     const response = await old.match(request);
     if (!response) continue;
-    if (BODY.test(file) && !(await saved.match(request))) await saved.put(request, stamped(response, new Date()));
+    if (BODY.test(file) && !(await saved.match(request))) await saved.put(request, await stamped(response, new Date()));
     else if (PART.test(file) && !(await content.match(request))) await content.put(request, response);
     else if (file === INDEX && !(await content.match(request))) await content.put(request, response);
   }
@@ -217,7 +217,7 @@ async function body(request, file) {
     throw offline;
   }
   if (!response.ok) return response;
-  const copy = stamped(response.clone(), new Date());
+  const copy = await stamped(response.clone(), new Date());
   try {
     await saved.put(request, copy);
   } catch (error) {
@@ -274,16 +274,25 @@ async function part(request, file) {
   return response;
 }
 
-/** `response` with the time it was saved, as the app reads it back (X-Saved-At). */
-function stamped(response, when) {
-  return withHeader(response, 'X-Saved-At', when.toISOString());
+/** `response` as it is saved: with when (X-Saved-At) and its size (X-Saved-Bytes), as the app reads them back. */
+async function stamped(response, when) {
+  const bytes = await response.arrayBuffer();
+  const headers = plainHeaders(response);
+  if (!headers.has('X-Saved-At')) headers.set('X-Saved-At', when.toISOString());
+  headers.set('X-Saved-Bytes', String(bytes.byteLength));
+  return new Response(bytes, { status: response.status, statusText: response.statusText, headers });
 }
 
 function withHeader(response, name, value) {
+  const headers = plainHeaders(response);
+  headers.set(name, value);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
+/** A response's headers for a copy: its body is already decoded, so the network's length and encoding no longer hold. */
+function plainHeaders(response) {
   const headers = new Headers(response.headers);
-  // The body is already decoded: its length and encoding are no longer the network's.
   headers.delete('Content-Encoding');
   headers.delete('Content-Length');
-  if (!headers.has(name)) headers.set(name, value);
-  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  return headers;
 }

@@ -1,6 +1,6 @@
 // Screenshots of the built site for docs/: the list, the list by a place, results of a search,
 // the real article with a topic lens and opened from a search, at desktop (1280 px) and phone
-// (390 px) widths, and the demo portal page (examples/portal.html) with both
+// (390 px) widths, the saved articles, and the demo portal page (examples/portal.html) with both
 // embedding modes.
 //
 //   node scripts/screenshots.mjs [dist] [outdir]
@@ -62,6 +62,20 @@ try {
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${out}/low-vision-${suffix}.png` });
     await page.close();
+  }
+  // The saved articles, once all are saved (a context of its own: the worker and its caches).
+  for (const [width, height, suffix] of [[1280, 900, 'desktop'], [390, 844, 'phone']]) {
+    const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    await page.goto(base + 'index.html');
+    await page.waitForSelector('html[data-app=ready]');
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.getByRole('link', { name: 'Сохранённые статьи' }).click();
+    await page.getByRole('button', { name: 'Сохранить все статьи для чтения без сети' }).click();
+    await page.getByText(/^Все статьи \(\d+\) сохранены/).waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${out}/saved-${suffix}.png` });
+    await context.close();
   }
   for (const [width, height, suffix] of [[1280, 900, 'desktop'], [390, 844, 'phone']]) {
     const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });

@@ -28,6 +28,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -375,6 +376,12 @@ export function writeWorker(dir) {
   const code = [...precache, ...lazy];
   const build = contentHash(template, ...code.flatMap((file) => [file, fs.readFileSync(path.join(dir, file))]));
   fill(dir, 'sw.js', { build, precache, lazy });
+  // Minified like the other scripts (a first visit downloads it): its
+  // comments are for pwa/sw.js's readers.
+  const { transformSync } = createRequire(import.meta.url)('esbuild');
+  const worker = path.join(dir, 'sw.js');
+  const minified = transformSync(fs.readFileSync(worker, 'utf8'), { minify: true, target: 'es2022', charset: 'utf8', logLevel: 'error', sourcefile: 'sw.js' });
+  fs.writeFileSync(worker, minified.code);
   const raw = precache.reduce((sum, file) => sum + fs.statSync(path.join(dir, file)).size, 0);
   return `sw.js for build ${build}: precaches ${precache.length} files, ${raw} bytes`;
 }

@@ -30,7 +30,7 @@ fn announce(state: Signal<ViewState>, root: NodeRef<html::Div>) {
     let article = Memo::new(move |_| {
         state.with(|s| match &s.page {
             Page::Article(slug) => Some(slug.clone()),
-            Page::List { .. } => None,
+            Page::List { .. } | Page::Saved => None,
         })
     });
     // An article the element starts on (from the page's URL) is not one the

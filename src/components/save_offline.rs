@@ -1,5 +1,5 @@
 use crate::data::{self, DataUrl};
-use crate::hooks::Searcher;
+use crate::hooks::{keep_saved, Searcher};
 use catalog::Shelf;
 use leptos::{prelude::*, task::spawn_local};
 use views::{use_words, Archive};
@@ -12,13 +12,20 @@ enum Saving {
     Done(usize),
     /// How many could not be saved.
     Failed(usize, usize),
+    /// The device ran out of space after this many were saved whole.
+    NoSpace(usize, usize),
 }
 
 /// "Save every article for offline": fetches the list's parts, every body
 /// and the search's files through the service worker, which keeps what it
-/// fetches, and shows how far it got.
+/// fetches, and shows how far it got. It stops when the device is out of
+/// space: each article is saved whole or not at all.
 #[component]
-pub fn SaveOffline() -> impl IntoView {
+pub fn SaveOffline(
+    /// Called when saving ends, however it ends.
+    #[prop(optional)]
+    on_done: Option<Callback<()>>,
+) -> impl IntoView {
     let Archive { shelf, .. } = expect_context();
     let source: DataUrl = expect_context();
     let state = RwSignal::new(Saving::Idle);
@@ -28,6 +35,7 @@ pub fn SaveOffline() -> impl IntoView {
         let total = shelf.with_untracked(Shelf::total);
         let source = source.clone();
         state.set(Saving::Running(0, total));
+        keep_saved();
         spawn_local(async move {
             let mut failed = 0;
             // The list's parts first: filters, later pages and links to
@@ -49,8 +57,16 @@ pub fn SaveOffline() -> impl IntoView {
                 failed += shelf.with_untracked(|s| s.chunk_len(n)).saturating_sub(articles.len());
                 let mut chunk_failed = 0;
                 for meta in articles {
-                    if data::load_body(source.clone(), meta, words).await.is_err() {
-                        chunk_failed += 1;
+                    match data::load_body(source.clone(), meta, words).await {
+                        Ok(body) if body.no_space => {
+                            state.try_set(Saving::NoSpace(done, total));
+                            if let Some(finished) = on_done {
+                                finished.run(());
+                            }
+                            return;
+                        }
+                        Ok(_) => {}
+                        Err(_) => chunk_failed += 1,
                     }
                     done += 1;
                     state.try_set(Saving::Running(done, total));
@@ -67,6 +83,9 @@ pub fn SaveOffline() -> impl IntoView {
             }
             let failed = failed.min(total);
             state.try_set(if failed == 0 { Saving::Done(total) } else { Saving::Failed(failed, total) });
+            if let Some(finished) = on_done {
+                finished.run(());
+            }
         });
     };
     let running = move || matches!(state.get(), Saving::Running(..));
@@ -75,6 +94,7 @@ pub fn SaveOffline() -> impl IntoView {
         Saving::Running(done, total) => words.saving(done, total),
         Saving::Done(total) => words.saved(total),
         Saving::Failed(failed, total) => words.not_saved(failed, total),
+        Saving::NoSpace(done, total) => words.no_space(done, total),
     };
     view! {
         <div class="save-offline">

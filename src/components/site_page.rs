@@ -2,7 +2,8 @@ use super::SaveOffline;
 use crate::hooks::{use_page_title, ServiceWorker};
 use crate::routes::{CurrentPage, ListOptions, PageSettled};
 use leptos::{html, prelude::*};
-use views::Frame;
+use catalog::{Page, ViewState};
+use views::{use_words, CurrentView, Frame, ViewLink};
 use wasm_bindgen::JsCast;
 
 /// A page of the site once the index is here. It is built hidden beside the
@@ -24,7 +25,20 @@ pub fn SitePage() -> impl IntoView {
         true
     });
     let worker: ServiceWorker = expect_context();
-    let footer = move || worker.controlled.get().then(|| view! { <SaveOffline /> });
+    let CurrentView(state) = expect_context();
+    let words = use_words();
+    // The offline tools, where a worker can keep articles; the saved page has its own.
+    let on_saved = Memo::new(move |_| state.with(|s| s.page == Page::Saved));
+    let footer = move || {
+        (worker.controlled.get() && !on_saved.get()).then(|| {
+            view! {
+                <SaveOffline />
+                <p class="site-footer__saved">
+                    <ViewLink to=ViewState::saved()>{words.saved_link}</ViewLink>
+                </p>
+            }
+        })
+    };
     view! {
         <div class="site-page" node_ref=page hidden>
             <Frame footer=Box::new(move || footer.into_any())>

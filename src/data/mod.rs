@@ -158,11 +158,19 @@ pub struct LoadedBody {
     pub body: ArticleBody,
     /// One line per block that is not a block: the article shows the rest.
     pub unreadable: Vec<String>,
+    /// When the reader saved it, in milliseconds since 1970, when it comes
+    /// from what they saved for offline (the service worker says so).
+    pub saved_at: Option<f64>,
+    /// The service worker could not save it: the device is out of space.
+    pub no_space: bool,
 }
 
 /// The body of the article `meta` describes; its blocks are read one by one.
 pub async fn load_body(DataUrl(base): DataUrl, meta: ArticleMeta, words: &'static Words) -> Result<LoadedBody, FetchError> {
-    let raw = fetch_json(&format!("{base}{}", meta.body_file())).await?;
+    let (raw, response) = fetch_json_with(&format!("{base}{}", meta.body_file())).await?;
+    let header = |name: &str| response.headers().get(name).ok().flatten();
+    let saved_at = header("X-Saved-At").map(|at| js_sys::Date::parse(&at)).filter(|ms| ms.is_finite());
+    let no_space = header("X-Not-Saved").is_some_and(|why| why == "quota");
     let schema = raw.number("schema").map_err(FetchError::Malformed)?;
     check_schema(schema)?;
     let slug = read::slug(&raw).map_err(FetchError::Malformed)?;
@@ -172,7 +180,7 @@ pub async fn load_body(DataUrl(base): DataUrl, meta: ArticleMeta, words: &'stati
     let blocks = raw.array("blocks").map_err(FetchError::Malformed)?;
     let (blocks, unreadable) = each(&blocks, read::block, |n, _| words.block_number(n));
     let body = read::body(&raw, schema, slug, blocks).map_err(FetchError::Malformed)?;
-    Ok(LoadedBody { body, unreadable })
+    Ok(LoadedBody { body, unreadable, saved_at, no_space })
 }
 
 fn check_schema(schema: u32) -> Result<(), FetchError> {
@@ -184,6 +192,11 @@ fn check_schema(schema: u32) -> Result<(), FetchError> {
 }
 
 async fn fetch_json(url: &str) -> Result<Obj, FetchError> {
+    fetch_json_with(url).await.map(|(json, _)| json)
+}
+
+/// The JSON at `url`, and the response it came in (for its headers).
+async fn fetch_json_with(url: &str) -> Result<(Obj, Response), FetchError> {
     let window = web_sys::window().ok_or(FetchError::Network)?;
     let response: Response = JsFuture::from(window.fetch_with_str(url))
         .await
@@ -194,5 +207,5 @@ async fn fetch_json(url: &str) -> Result<Obj, FetchError> {
     }
     let json = response.json().map_err(|_| FetchError::Network)?;
     let value = JsFuture::from(json).await.map_err(|_| FetchError::NotJson)?;
-    Obj::new(value).map_err(FetchError::Malformed)
+    Ok((Obj::new(value).map_err(FetchError::Malformed)?, response))
 }

@@ -14,7 +14,7 @@ pub fn use_list_return(state: Signal<ViewState>, start: ViewState) -> ListReturn
             Page::Article(_) if !s.query.trim().is_empty() && last.with_untracked(|l| l.query != s.query) => {
                 last.set(ViewState::list(Vec::new()).with_query(&s.query));
             }
-            Page::Article(_) => {}
+            Page::Article(_) | Page::Saved => {}
         })
     });
     ListReturn(last.into())

@@ -17,6 +17,7 @@ pub fn use_page_title() {
                 },
                 Page::List { number: number @ 2.. } => words.list_page_title(&ix.site.title, *number),
                 Page::List { .. } => ix.site.title.clone(),
+                Page::Saved => format!("{} — {}", words.saved_heading, ix.site.title),
             })
         });
         document().set_title(&title);

@@ -132,7 +132,7 @@ pub fn use_search(index: &Index, data: DataUrl, worker: String, archive: Archive
         if r.query != query.get() {
             return None;
         }
-        let (choice, number) = view.with(|v| (v.choice(), match v.page { Page::List { number } => number, Page::Article(_) => 1 }));
+        let (choice, number) = view.with(|v| (v.choice(), match v.page { Page::List { number } => number, Page::Article(_) | Page::Saved => 1 }));
         let narrowed = archive.shelf.with(|s| s.narrow(Some(&r.positions), &choice));
         Some(narrowed.map(|catalog::Narrowed { positions, by_month, by_name }| {
             let positions = positions.unwrap_or_default();

@@ -1,6 +1,7 @@
 use crate::data::{self, DataUrl, FetchError};
 use super::PageSettled;
-use crate::hooks::{use_load, Searcher};
+use crate::hooks::{use_load, use_online, Searcher};
+use super::moment;
 use catalog::{ArticleMeta, Slug};
 use leptos::{prelude::*, task::spawn_local};
 use std::sync::Arc;
@@ -105,5 +106,14 @@ fn ArticleText(meta: ArticleMeta) -> impl IntoView {
             }
         });
     });
-    view! { <ArticleView meta body=state unreadable found on_retry=Callback::new(move |_| reload()) /> }
+    // Offline, a text from what the reader saved says when they saved it.
+    let online = use_online();
+    let saved_on = move || {
+        let at = body.with(|b| b.as_ref().and_then(|b| b.as_ref().ok()).and_then(|b| b.saved_at))?;
+        (!online.get()).then(|| view! { <p class="saved-on" data-testid="saved-on">{words.saved_on(&moment(words, at))}</p> })
+    };
+    view! {
+        {saved_on}
+        <ArticleView meta body=state unreadable found on_retry=Callback::new(move |_| reload()) />
+    }
 }

@@ -1,9 +1,12 @@
-//! The viewer's two kinds of page: the list, and an article.
+//! The viewer's kinds of page: the list, an article, and what is saved.
 
 mod article;
 mod list;
+mod saved;
 
 use article::ArticleRoute;
+use saved::SavedRoute;
+pub(crate) use saved::moment;
 use catalog::Page;
 use leptos::prelude::*;
 pub use list::{ListOptions, ListRoute};
@@ -27,5 +30,6 @@ pub fn CurrentPage(
     move || match page.get() {
         Page::List { .. } => view! { <ListRoute options=list.get() /> }.into_any(),
         Page::Article(slug) => view! { <ArticleRoute slug /> }.into_any(),
+        Page::Saved => view! { <SavedRoute /> }.into_any(),
     }
 }

@@ -198,6 +198,24 @@ export async function startNginx(dir, port) {
   throw new Error(`nginx did not start on ${port}`);
 }
 
+/** A fresh copy of dist/ in target/e2e-sites/<name>, to serve and change. */
+export function copySite(name) {
+  const dir = path.join('target', 'e2e-sites', name);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.cpSync('dist', dir, { recursive: true });
+  return dir;
+}
+
+/** Waits until a service worker controls the page (the first visit installs it). */
+export async function waitForWorker(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    }
+  });
+}
+
 /**
  * A site in target/e2e-sites/<name> built as `make dist` builds dist/, but
  * from the articles in `content`: dist/'s code, styles and shell, a new data

@@ -82,7 +82,10 @@ test.describe('nginx', () => {
   });
 
   test('answers a missing page with 404 and nothing outside the folder', async ({ request }) => {
-    expect((await request.get('no-such-article.html')).status()).toBe(404);
+    const missing = await request.get('no-such-article.html');
+    expect(missing.status()).toBe(404);
+    expect(await missing.text()).toContain('<h1 tabindex="-1">Страница не найдена</h1>');
+    expect((await request.get('deeper/no-such-page')).status()).toBe(404);
     expect((await request.get('/etc/passwd')).status()).toBe(404);
   });
 });

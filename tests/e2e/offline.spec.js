@@ -9,31 +9,13 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { TRUNK_OUTPUTS, contentHash, namePattern } from '../../scripts/site.mjs';
-import { SEED, buildSite, startServer as startServerAt, waitForApp } from './helpers.js';
+import { SEED, buildSite, copySite, startServer as startServerAt, waitForApp, waitForWorker } from './helpers.js';
 
 const PREFIX = '/news/';
 let nextPort = 8260;
 
 /** A static server of `dir` under PREFIX, on a port of its own. */
 const startServer = (dir) => startServerAt(dir, nextPort++, PREFIX);
-
-/** A fresh copy of dist/ to serve and change. */
-function copySite(name) {
-  const dir = path.join('target', 'e2e-sites', name);
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.cpSync('dist', dir, { recursive: true });
-  return dir;
-}
-
-/** Waits until a service worker controls the page (the first visit installs it). */
-async function waitForWorker(page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
-    }
-  });
-}
 
 async function listTitles(page) {
   return page.getByTestId('article-card').getByRole('heading', { level: 2 }).allInnerTexts();
@@ -200,7 +182,7 @@ test.describe('a new deploy', () => {
   }
 
   const NEW_TITLE = 'Статья новой сборки';
-  const buildOf = (dir) => fs.readFileSync(path.join(dir, 'sw.js'), 'utf8').match(/const BUILD = "([0-9a-f]+)"/)[1];
+  const buildOf = (dir) => fs.readFileSync(path.join(dir, 'sw.js'), 'utf8').match(/BUILD ?= ?"([0-9a-f]+)"/)[1];
 
   function deploy(from, to) {
     fs.rmSync(to, { recursive: true, force: true });

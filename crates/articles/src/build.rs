@@ -223,6 +223,8 @@ pub fn files(content: &Content, shell: Option<&Shell>) -> Vec<(PathBuf, Vec<u8>)
         let site = index.site.clone();
         let renderer = Renderer::new(index);
         out.push((PathBuf::from("shell.html"), renderer.app_shell(shell).into_bytes()));
+        out.push((PathBuf::from(catalog::Page::Saved.file()), renderer.saved_page(shell).into_bytes()));
+        out.push((PathBuf::from("404.html"), renderer.not_found_page(shell).into_bytes()));
         for number in 1..=list_pages(content) {
             let file = catalog::Page::List { number }.file();
             out.push((PathBuf::from(file), renderer.list_page(shell, number).into_bytes()));
@@ -233,6 +235,7 @@ pub fn files(content: &Content, shell: Option<&Shell>) -> Vec<(PathBuf, Vec<u8>)
         }
         if let Some(url) = &site.url {
             out.push((PathBuf::from("sitemap.xml"), sitemap(url, content).into_bytes()));
+            out.push((PathBuf::from("robots.txt"), robots(url).into_bytes()));
         }
     }
     out
@@ -245,6 +248,14 @@ fn list_pages<B>(content: &Content<B>) -> u32 {
 
 fn json<T: serde::Serialize>(value: &T) -> Vec<u8> {
     serde_json::to_vec(value).expect("bundle types always serialise")
+}
+
+/// robots.txt: crawlers welcome, the reader's own pages left out, and where
+/// the sitemap is. Crawlers read it only at a host's root: a site in a
+/// folder puts these lines in the root's robots.txt (docs/deploy.md).
+fn robots(base: &str) -> String {
+    let path = base.split_once("://").and_then(|(_, rest)| rest.find('/').map(|at| &rest[at..])).unwrap_or("/");
+    format!("User-agent: *\nDisallow: {path}saved.html\nDisallow: {path}shell.html\n\nSitemap: {base}sitemap.xml\n")
 }
 
 fn sitemap<B>(base: &str, content: &Content<B>) -> String {
@@ -338,13 +349,16 @@ pub fn write_site(out: &Path, content: &Content<String>, reader: &ArticleReader,
     let mut total = bodies.len() + docs.len() + data.len();
     if let (Some(shell), Some(renderer)) = (shell, &renderer) {
         put(Path::new("shell.html"), renderer.app_shell(shell).as_bytes())?;
+        put(Path::new(&catalog::Page::Saved.file()), renderer.saved_page(shell).as_bytes())?;
+        put(Path::new("404.html"), renderer.not_found_page(shell).as_bytes())?;
         for number in 1..=list_pages(content) {
             put(Path::new(&catalog::Page::List { number }.file()), renderer.list_page(shell, number).as_bytes())?;
         }
-        total += 1 + list_pages(content) as usize + articles.len();
+        total += 3 + list_pages(content) as usize + articles.len();
         if let Some(url) = &site.url {
             put(Path::new("sitemap.xml"), sitemap(url, content).as_bytes())?;
-            total += 1;
+            put(Path::new("robots.txt"), robots(url).as_bytes())?;
+            total += 2;
         }
     }
     Ok((written.into_inner(), total))

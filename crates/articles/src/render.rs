@@ -5,7 +5,7 @@
 use catalog::{ArticleBody, ArticleMeta, Index, SiteInfo, ViewState};
 use leptos::prelude::*;
 use std::sync::Arc;
-use views::{provide_words, Archive, ArticleView, Finder, Found, BodyState, CurrentView, Frame, Lang, ListView, Nav, SiteIndex};
+use views::{provide_words, Archive, ArticleView, Finder, Found, BodyState, CurrentView, Frame, Lang, ListView, Nav, NotFound, SiteIndex};
 
 /// Where the page's head tags go in the shell.
 pub const HEAD_MARK: &str = "<!--page-head-->";
@@ -44,6 +44,12 @@ impl Shell {
             .replacen(BODY_MARK, &format!("<div id=\"prerendered\">{body}</div>"), 1);
         format!("{}<html lang=\"{}\">{rest}", self.before_root, lang.tag())
     }
+}
+
+/// The path of a site's URL: `/portal/news/` of `https://example.org/portal/news/`.
+fn site_path(url: &str) -> Option<&str> {
+    let rest = url.split_once("://")?.1;
+    rest.find('/').map(|at| &rest[at..])
 }
 
 /// Renders pages against one index, shared by every page.
@@ -88,6 +94,47 @@ impl Renderer {
         let file = state.page.file();
         let body = self.region(state, || view! { <ListView /> }.into_any());
         shell.page(self.lang, &head::list(&self.site, self.lang, number, &file), &body)
+    }
+
+    /// `saved.html`: the place of what a reader saved for offline reading.
+    /// It lives in the browser, so the page says only what it is; the app
+    /// fills it in. Crawlers are asked to leave it out.
+    pub fn saved_page(&self, shell: &Shell) -> String {
+        let words = self.lang.words();
+        let body = self.region(ViewState::saved(), move || {
+            view! {
+                <section class="saved" aria-labelledby="saved-heading">
+                    <h1 id="saved-heading" class="saved__heading" tabindex="-1">{words.saved_heading}</h1>
+                    <p class="saved__intro">{words.saved_needs_script}</p>
+                </section>
+            }
+            .into_any()
+        });
+        let head = view! {
+            <title>{format!("{} — {}", words.saved_heading, self.site.title)}</title>
+            <meta name="robots" content="noindex" />
+        }
+        .to_html();
+        shell.page(self.lang, &head, &body)
+    }
+
+    /// `404.html`: what the server answers for an address that is no page
+    /// of the site, in the site's look. The app does not start on it. Its
+    /// files are named from the site's root when its URL is known, so it
+    /// looks right at any depth of a missing address.
+    pub fn not_found_page(&self, shell: &Shell) -> String {
+        let words = self.lang.words();
+        let body = self.region(ViewState::list(Vec::new()), || view! { <NotFound page=true /> }.into_any());
+        let head = view! {
+            <title>{format!("{} — {}", words.page_not_found, self.site.title)}</title>
+            <meta name="robots" content="noindex" />
+        }
+        .to_html();
+        let page = shell.page(self.lang, &head, &body).replacen(" data-article-viewer-app", "", 1);
+        match self.site.url.as_deref().and_then(site_path) {
+            Some(root) => page.replace("=\"./", &format!("=\"{root}")).replace("href=\"index.html", &format!("href=\"{root}index.html")),
+            None => page,
+        }
     }
 
     /// `shell.html`: the shell in the interface's language.

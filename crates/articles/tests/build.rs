@@ -143,6 +143,32 @@ fn text_is_escaped_and_a_public_url_gives_canonical_links_and_a_sitemap() {
     assert!(html.contains("<meta property=\"og:image\" content=\"https://news.example.org/kirov/img/a.jpg\">"));
     let sitemap = page(&files, "sitemap.xml");
     assert!(sitemap.contains("<loc>https://news.example.org/kirov/x.html</loc><lastmod>2026-01-02</lastmod>"), "{sitemap}");
+    let robots = page(&files, "robots.txt");
+    assert!(robots.contains("\nSitemap: https://news.example.org/kirov/sitemap.xml\n"), "{robots}");
+    assert!(robots.contains("Disallow: /kirov/saved.html\n"), "{robots}");
+}
+
+#[test]
+fn the_404_page_has_the_site_look_files_from_the_root_and_no_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path();
+    std::fs::create_dir(content.join("articles")).unwrap();
+    std::fs::write(content.join("site.toml"), "title = \"Новости\"\nlang = \"ru\"\nurl = \"https://news.example.org/kirov/\"\n").unwrap();
+    std::fs::copy(repo().join("content/topics.toml"), content.join("topics.toml")).unwrap();
+    let shell = Shell::new(
+        "<html><head><!--page-head--><link rel=\"stylesheet\" href=\"./main-0123456789ab.css\"></head>\
+         <body><div id=\"app\" data-article-viewer-app></div><!--page-body--><script src=\"./start-0123456789ab.js\"></script></body></html>"
+            .into(),
+    )
+    .unwrap();
+    let files = build::files(&load(content), Some(&shell));
+    let html = page(&files, "404.html");
+    assert!(html.contains("<title>Страница не найдена — Новости</title>"), "{html}");
+    assert!(html.contains(">Страница не найдена</h1>"), "{html}");
+    assert!(html.contains("href=\"/kirov/index.html\""), "the way back works at any depth: {html}");
+    assert!(html.contains("href=\"/kirov/main-0123456789ab.css\"") && html.contains("src=\"/kirov/start-0123456789ab.js\""), "{html}");
+    assert!(!html.contains("data-article-viewer-app"), "the app does not take the page over: {html}");
+    assert!(html.contains(r#"<meta name="robots" content="noindex""#), "{html}");
 }
 
 /// A site of `count` articles, one a day from 2025-01-01, every third on
@@ -211,6 +237,10 @@ fn a_site_in_english_gets_english_pages_and_shell() {
     let app_shell = page(&files, "shell.html");
     assert!(app_shell.starts_with("<html lang=\"en\">"), "{app_shell}");
     assert!(app_shell.contains("<!--page-head-->") && app_shell.contains("<!--page-body-->"), "still a template");
+    let saved = page(&files, "saved.html");
+    assert!(saved.contains("<title>Saved — "), "{saved}");
+    assert!(saved.contains(">Saved</h1>"), "{saved}");
+    assert!(saved.contains(r#"<meta name="robots" content="noindex""#), "a reader's own page is not for search engines: {saved}");
 }
 
 /// Every file under `dir`, by its path relative to it.

@@ -11,7 +11,7 @@ pub struct Slug(String);
 
 impl Slug {
     /// Names the site uses for its own pages; an article may not take them.
-    pub const RESERVED: &'static [&'static str] = &["index", "embed", "404", "offline", "shell", "sitemap"];
+    pub const RESERVED: &'static [&'static str] = &["index", "embed", "404", "offline", "saved", "shell", "sitemap"];
 
     /// Checks the form of a slug; says what is wrong otherwise.
     pub fn parse(s: &str) -> Result<Self, String> {

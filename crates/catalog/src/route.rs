@@ -10,17 +10,20 @@ pub enum Page {
     /// page 1, `page-2.html` page 2, and so on.
     List { number: u32 },
     Article(Slug),
+    /// What the reader saved for offline reading (`saved.html`).
+    Saved,
 }
 
 impl Page {
     pub const FIRST: Page = Page::List { number: 1 };
 
     /// The page for the last segment of a URL's path: `""` or `index.html`
-    /// is the list, `page-<n>.html` a later page of it, `<slug>.html` an
-    /// article; anything else is not ours.
+    /// is the list, `page-<n>.html` a later page of it, `saved.html` what
+    /// the reader saved, `<slug>.html` an article; anything else is not ours.
     pub fn from_file(file: &str) -> Option<Page> {
         let name = match file {
             "" | "index.html" => return Some(Page::FIRST),
+            "saved.html" => return Some(Page::Saved),
             _ => file.strip_suffix(".html")?,
         };
         if let Some(number) = list_page_number(name) {
@@ -34,6 +37,7 @@ impl Page {
             Page::List { number: 0 | 1 } => "index.html".into(),
             Page::List { number } => format!("page-{number}.html"),
             Page::Article(slug) => slug.page(),
+            Page::Saved => "saved.html".into(),
         }
     }
 }
@@ -80,6 +84,11 @@ impl ViewState {
 
     pub fn article(slug: Slug, lens: Option<TopicId>) -> Self {
         Self { page: Page::Article(slug), topics: Vec::new(), names: Vec::new(), month: None, lens, query: String::new() }
+    }
+
+    /// What the reader saved for offline reading.
+    pub fn saved() -> Self {
+        Self { page: Page::Saved, ..Self::list(Vec::new()) }
     }
 
     /// The first page of the list under `choice`.
@@ -176,6 +185,7 @@ impl ViewState {
                     url.push_str(lens.as_str());
                 }
             }
+            Page::Saved => {}
         }
         url
     }
@@ -298,6 +308,14 @@ mod tests {
         assert_eq!(ViewState::list_page(vec![], 1).href(), "index.html");
         assert_eq!(ViewState::from_url("page-1.html", ""), None, "page 1 is index.html");
         assert_eq!(Page::from_file("page-02.html"), Slug::parse("page-02").ok().map(Page::Article));
+    }
+
+    #[test]
+    fn the_saved_page_is_its_own_file_and_takes_no_filters() {
+        let s = ViewState::from_url("saved.html", "topic=trade&lens=industry&month=2026-01").unwrap();
+        assert_eq!(s, ViewState::saved());
+        assert_eq!(s.href(), "saved.html");
+        assert!(Slug::parse("saved").is_err(), "an article may not take the saved page's file");
     }
 
     #[test]

@@ -10,7 +10,7 @@ mod context;
 mod text;
 
 pub use components::{
-    ArticleView, BodyState, Frame, ListView, LoadError, LowVisionBar, LowVisionToggle, NotFound, SiteFooter, SiteHeader, UnreadableNotice, PAGE_SIZE,
+    ArticleView, BodyState, Frame, ListView, LoadError, LowVisionBar, LowVisionToggle, NotFound, SiteFooter, SiteHeader, UnreadableNotice, ViewLink, PAGE_SIZE,
 };
 pub use context::{Archive, CurrentView, Found, FoundInText, FoundPage, Finder, Marks, LinkBase, ListReturn, LowVisionSettings, Nav, SiteIndex};
 pub use text::{provide_words, use_words, Lang, Noun, Words, EN, RU};

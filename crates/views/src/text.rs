@@ -127,6 +127,8 @@ pub struct Words {
     pub offline_not_saved: &'static str,
     pub not_found: &'static str,
     pub not_found_hint: &'static str,
+    /// The site's own 404 page (404.html), for any address that is not one.
+    pub page_not_found: &'static str,
     pub footer: &'static str,
     pub no_connection: &'static str,
     pub not_json: &'static str,
@@ -152,6 +154,18 @@ pub struct Words {
     pub low_vision_settings: &'static str,
     pub low_vision_reset: &'static str,
     pub close: &'static str,
+    /// The page of what is saved for offline reading: the footer's link to
+    /// it, its heading and words, and its controls.
+    pub saved_link: &'static str,
+    pub saved_heading: &'static str,
+    pub saved_intro: &'static str,
+    pub saved_none: &'static str,
+    pub saved_unavailable: &'static str,
+    pub saved_needs_script: &'static str,
+    pub remove: &'static str,
+    pub remove_all: &'static str,
+    pub show_more: &'static str,
+    pub removed_all: &'static str,
     /// Each of its settings' legend and choices, in the order of
     /// [`catalog::Setting::ALL`] and of each one's choices.
     pub low_vision_choices: [(&'static str, &'static [&'static str]); 6],
@@ -207,6 +221,7 @@ pub static RU: Words = Words {
     offline_not_saved: "нет сети, а эта статья не сохранена для чтения без сети",
     not_found: "Статья не найдена",
     not_found_hint: "Возможно, её убрали или ссылка набрана с ошибкой.",
+    page_not_found: "Страница не найдена",
     footer: "Статьи с пометкой «Пример» написаны для демонстрации и не являются новостями.",
     no_connection: "нет связи с сервером",
     not_json: "это не JSON",
@@ -231,6 +246,16 @@ pub static RU: Words = Words {
     low_vision_settings: "Настройки для слабовидящих",
     low_vision_reset: "Обычная версия",
     close: "Закрыть",
+    saved_link: "Сохранённые статьи",
+    saved_heading: "Сохранённые",
+    saved_intro: "Эти статьи открываются без сети. Статьи, которые вы открываете, сохраняются сами; «Сохранить все» сохранит весь архив.",
+    saved_none: "Пока ничего не сохранено.",
+    saved_unavailable: "Этот браузер не сохраняет статьи для чтения без сети (нужен защищённый адрес https и включённый service worker).",
+    saved_needs_script: "Список сохранённых статей показывается, когда в браузере включён JavaScript.",
+    remove: "Удалить",
+    remove_all: "Удалить все",
+    show_more: "Показать ещё",
+    removed_all: "Все сохранённые статьи удалены.",
     low_vision_choices: [
         ("Размер шрифта", &["100\u{a0}%", "150\u{a0}%", "200\u{a0}%"]),
         ("Цвета", &["Как на сайте", "Чёрный на белом", "Белый на чёрном", "Синий на голубом", "Коричневый на бежевом", "Зелёный на коричневом"]),
@@ -290,6 +315,7 @@ pub static EN: Words = Words {
     offline_not_saved: "there is no network, and this article was not saved for offline reading",
     not_found: "Article not found",
     not_found_hint: "It may have been removed, or the link was mistyped.",
+    page_not_found: "Page not found",
     footer: "Articles marked \u{201c}Sample\u{201d} were written for demonstration and are not news.",
     no_connection: "no connection to the server",
     not_json: "this is not JSON",
@@ -314,6 +340,16 @@ pub static EN: Words = Words {
     low_vision_settings: "Low vision settings",
     low_vision_reset: "Usual version",
     close: "Close",
+    saved_link: "Saved articles",
+    saved_heading: "Saved",
+    saved_intro: "These articles open offline. The articles you open are saved by themselves; \u{201c}Save all\u{201d} saves the whole archive.",
+    saved_none: "Nothing is saved yet.",
+    saved_unavailable: "This browser does not keep articles for offline reading (it needs a secure https address and service workers).",
+    saved_needs_script: "The list of saved articles shows when JavaScript is on.",
+    remove: "Remove",
+    remove_all: "Remove all",
+    show_more: "Show more",
+    removed_all: "All saved articles are removed.",
     low_vision_choices: [
         ("Text size", &["100\u{a0}%", "150\u{a0}%", "200\u{a0}%"]),
         ("Colours", &["As on the site", "Black on white", "White on black", "Dark blue on light blue", "Brown on beige", "Green on dark brown"]),
@@ -543,6 +579,61 @@ impl Words {
         }
     }
 
+    /// The disk filled while saving: what was saved whole, and what to do.
+    pub fn no_space(&self, done: usize, total: usize) -> String {
+        match self.lang {
+            Lang::Ru => format!("На устройстве не хватает места: сохранено {done} из {total}. Освободите место или удалите ненужное в «Сохранённых» и повторите."),
+            Lang::En => format!("The device is out of space: {done} of {total} saved. Free some space, or remove what you no longer need from Saved, and try again."),
+        }
+    }
+
+    /// A moment in the reader's own time: «2 декабря 2026 г., 10:15»,
+    /// "2 December 2026, 10:15".
+    pub fn moment(&self, date: Date, hour: u32, minute: u32) -> String {
+        format!("{}, {hour}:{minute:02}", self.date(date))
+    }
+
+    /// When an article was saved: «Сохранено 2 декабря 2026 г., 10:15».
+    pub fn saved_on(&self, moment: &str) -> String {
+        match self.lang {
+            Lang::Ru => format!("Сохранено {moment}"),
+            Lang::En => format!("Saved {moment}"),
+        }
+    }
+
+    /// A size in bytes as a reader reads it: «45 КБ», «1,2 МБ»; "45 KB", "1.2 MB".
+    pub fn size(&self, bytes: u64) -> String {
+        let (kb, mb) = match self.lang {
+            Lang::Ru => ("КБ", "МБ"),
+            Lang::En => ("KB", "MB"),
+        };
+        // Tenths of a megabyte in whole numbers: formatting a float would
+        // cost the wasm more than this whole page.
+        let point = if self.lang == Lang::Ru { ',' } else { '.' };
+        if bytes < 1_000_000 {
+            format!("{}\u{a0}{kb}", bytes.div_ceil(1000).max(1))
+        } else {
+            let tenths = (bytes + 50_000) / 100_000;
+            format!("{}{point}{}\u{a0}{mb}", tenths / 10, tenths % 10)
+        }
+    }
+
+    /// How much is saved: «Сохранено статей: 7, 45 КБ».
+    pub fn saved_summary(&self, count: usize, bytes: u64) -> String {
+        match self.lang {
+            Lang::Ru => format!("Сохранено статей: {count}, {}", self.size(bytes)),
+            Lang::En => format!("Saved articles: {count}, {}", self.size(bytes)),
+        }
+    }
+
+    /// The accessible name of one saved article's "remove".
+    pub fn remove_one(&self, title: &str) -> String {
+        match self.lang {
+            Lang::Ru => format!("Удалить «{title}» из сохранённых"),
+            Lang::En => format!("Remove \u{201c}{title}\u{201d} from saved"),
+        }
+    }
+
     /// Every plain string of the table, for the tests that hold the two
     /// languages to each other.
     pub fn all(&self) -> Vec<&'static str> {
@@ -592,6 +683,7 @@ impl Words {
             offline_not_saved,
             not_found,
             not_found_hint,
+            page_not_found,
             footer,
             no_connection,
             not_json,
@@ -608,6 +700,16 @@ impl Words {
             low_vision_settings,
             low_vision_reset,
             close,
+            saved_link,
+            saved_heading,
+            saved_intro,
+            saved_none,
+            saved_unavailable,
+            saved_needs_script,
+            remove,
+            remove_all,
+            show_more,
+            removed_all,
             low_vision_choices,
             months,
             month_names,
@@ -620,9 +722,11 @@ impl Words {
             *source, *mentions, *people, *places, *organizations, *lens, *next_passage, *search_in_text, *next_match, *clear_marks, *pages, *newer, *older,
             *show_all, *empty, *empty_hint, *retry, *loading_list, *list_failed, *loading_body, *body_failed,
             *body_missing, *list_moved, *search, *search_button, *searching, *any_word, *search_all_topics,
-            *clear_search, *search_failed, *offline_not_saved, *not_found, *not_found_hint, *footer, *no_connection, *not_json,
+            *clear_search, *search_failed, *offline_not_saved, *not_found, *not_found_hint, *page_not_found, *footer, *no_connection, *not_json,
             *offline, *update_ready, *update, *not_now, *save_all, *saving_label, *embed_failed,
             *low_vision, *skip_to_content, *filters, *low_vision_settings, *low_vision_reset, *close,
+            *saved_link, *saved_heading, *saved_intro, *saved_none, *saved_unavailable, *saved_needs_script,
+            *remove, *remove_all, *show_more, *removed_all,
         ];
         for (legend, choices) in low_vision_choices {
             all.push(legend);
@@ -676,6 +780,18 @@ mod tests {
         assert_eq!(RU.found_in_text(11, "молоко"), "«молоко» в тексте: 11 абзацев");
         assert_eq!(RU.found_in_text(0, "молоко"), "В тексте нет слов запроса «молоко»");
         assert_eq!(EN.found_in_text(2, "milk"), "\u{201c}milk\u{201d} in the text: 2 passages");
+    }
+
+    #[test]
+    fn saved_sizes_and_moments_read_as_a_reader_writes_them() {
+        assert_eq!(RU.size(1), "1\u{a0}КБ");
+        assert_eq!(RU.size(45_100), "46\u{a0}КБ");
+        assert_eq!(RU.size(1_234_567), "1,2\u{a0}МБ");
+        assert_eq!(EN.size(1_234_567), "1.2\u{a0}MB");
+        assert_eq!(RU.saved_summary(7, 45_000), "Сохранено статей: 7, 45\u{a0}КБ");
+        let date = Date::new(2026, 12, 2).unwrap();
+        assert_eq!(RU.saved_on(&RU.moment(date, 9, 5)), "Сохранено 2 декабря 2026 г., 9:05");
+        assert_eq!(EN.saved_on(&EN.moment(date, 17, 30)), "Saved 2 December 2026, 17:30");
     }
 
     #[test]

@@ -52,7 +52,7 @@ pub fn ListView(
     let number = Memo::new(move |_| {
         selection.with(|s| match s.page {
             Page::List { number } => number,
-            Page::Article(_) => 1,
+            Page::Article(_) | Page::Saved => 1,
         })
     });
     let searching = Memo::new(move |_| finder.is_some() && selection.with(|s| !s.query.trim().is_empty()));

@@ -43,4 +43,4 @@ use topic_chip::TopicChip;
 use topic_filter::TopicFilter;
 use topic_labels::TopicLabels;
 use topic_lens::{focus_passage, TopicLens};
-use view_link::ViewLink;
+pub use view_link::ViewLink;

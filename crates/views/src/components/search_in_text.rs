@@ -21,7 +21,7 @@ pub fn SearchInText(#[prop(into)] found: Signal<Option<FoundInText>>) -> impl In
             // The same article and lens, without the search.
             let plain = match &s.page {
                 Page::Article(slug) => ViewState::article(slug.clone(), s.lens.clone()),
-                Page::List { .. } => ViewState::list(s.topics.clone()),
+                Page::List { .. } | Page::Saved => ViewState::list(s.topics.clone()),
             };
             (s.query.trim().to_owned(), plain)
         });
