@@ -26,6 +26,24 @@ pub struct Article<B = ArticleBody> {
     pub path: PathBuf,
     pub meta: ArticleMeta,
     pub body: B,
+    /// A draft, or embargoed until later than the build: checked, and
+    /// published only by `build --drafts`.
+    pub held: bool,
+}
+
+/// When the tool runs: today's date where it runs, to tell a date in the
+/// future, and the moment, to tell an embargo that has not ended.
+#[derive(Clone, Copy, Debug)]
+pub struct Clock {
+    pub today: Date,
+    /// Seconds since 1970 ([`crate::moment::now`]).
+    pub now: i64,
+}
+
+impl Clock {
+    pub fn now() -> Self {
+        Self { today: today(), now: crate::moment::now() }
+    }
 }
 
 pub struct Content<B = ArticleBody> {
@@ -40,13 +58,13 @@ pub struct ArticleReader {
     topics: Vec<TopicDef>,
     site_lang: String,
     tagger: catalog::Tagger,
-    today: Date,
+    clock: Clock,
 }
 
 impl ArticleReader {
     pub fn read(&self, path: &Path, r: &mut Report) -> Option<Article> {
         let (path, text) = read(path, r)?;
-        let mut a = parse_article(&path, &text, &self.topics, &self.site_lang, self.today, r)?;
+        let mut a = parse_article(&path, &text, &self.topics, &self.site_lang, self.clock, r)?;
         for block in &mut a.body.blocks {
             tag_block(block, &self.tagger);
         }
@@ -60,15 +78,17 @@ impl ArticleReader {
 /// Reads the whole `content/` folder. Returns `None` when there were errors
 /// (all of them are in the report).
 pub fn load(dir: &Path, report: &mut Report) -> Option<Content> {
-    load_with(dir, report, |_, body| body).map(|(content, _)| content)
+    load_with(dir, report, false, |_, body| body).map(|(content, _)| content)
 }
 
 /// Reads the whole `content/` folder as `load` does, keeping of each body
 /// what `keep` makes of it, so that a large archive need not be held in
-/// memory; also returns the reader, to read an article again.
+/// memory; also returns the reader, to read an article again. Drafts and
+/// embargoed articles are checked, and kept only with `drafts`.
 pub fn load_with<B: Send>(
     dir: &Path,
     report: &mut Report,
+    drafts: bool,
     keep: impl Fn(&ArticleMeta, ArticleBody) -> B + Sync,
 ) -> Option<(Content<B>, ArticleReader)> {
     let site = read(&dir.join("site.toml"), report).and_then(|(p, t)| parse_site(&p, &t, report));
@@ -90,14 +110,14 @@ pub fn load_with<B: Send>(
 
     let site_lang = site.as_ref().map_or("ru", |s| s.lang.as_str()).to_owned();
     let tagger = catalog::Tagger::new(topics.iter().map(|t| (t.id.clone(), t.keywords.as_slice())));
-    let reader = ArticleReader { topics, site_lang, tagger, today: today() };
+    let reader = ArticleReader { topics, site_lang, tagger, clock: Clock::now() };
     // Each file read, parsed and tagged on its own, on all cores; what is
     // said of them comes back in file order.
     let one = |path: &PathBuf| {
         let mut r = Report::default();
         let article = reader.read(path, &mut r).map(|a| {
             let body = keep(&a.meta, a.body);
-            Article { path: a.path, meta: a.meta, body }
+            Article { path: a.path, meta: a.meta, body, held: a.held }
         });
         (r, article)
     };
@@ -113,6 +133,8 @@ pub fn load_with<B: Send>(
         articles.extend(article);
     }
     check_unique_slugs(&articles, report);
+    // After the slug check: a draft's slug is taken too.
+    articles.retain(|a| drafts || !a.held);
     articles.sort_by(|a, b| b.meta.date.cmp(&a.meta.date).then_with(|| a.meta.slug.cmp(&b.meta.slug)));
     if report.has_errors() {
         return None;
@@ -223,7 +245,8 @@ pub fn today() -> Date {
     Date::new(now.year() as u16, now.month() as u8, now.day() as u8).expect("the clock gives a real date")
 }
 
-pub fn parse_article(path: &Path, text: &str, topics: &[TopicDef], site_lang: &str, today: Date, r: &mut Report) -> Option<Article> {
+pub fn parse_article(path: &Path, text: &str, topics: &[TopicDef], site_lang: &str, clock: Clock, r: &mut Report) -> Option<Article> {
+    let today = clock.today;
     let errors_before = r.errors();
     let Read { front_matter, places, parts } = FrontMatter::read(path, text, r)?;
     let body_start = parts.body_start;
@@ -254,8 +277,17 @@ pub fn parse_article(path: &Path, text: &str, topics: &[TopicDef], site_lang: &s
         }
     }
 
-    let date = front_matter.date.map(|value| At { value, span: places.date });
-    if let Some(d) = date.as_ref().filter(|d| d.value > today) {
+    let date = front_matter.date.map(|value| At { value, span: places.date.clone() });
+    let embargo = front_matter.publish_at.filter(|at| at.unix() > clock.now);
+    if front_matter.draft {
+        r.push(Diagnostic::note(path, 0..3, "a draft: checked, not published").with_hint("`articles build --drafts` builds it for a preview; delete `draft = true` to publish it"));
+    } else if let Some(at) = embargo {
+        r.push(Diagnostic::note(
+            path,
+            places.date.clone(),
+            format!("embargoed until {at}: the first build at or after then publishes it ({})", crate::moment::until(clock.now, at.unix())),
+        ));
+    } else if let Some(d) = date.as_ref().filter(|d| d.value > today && front_matter.publish_at.is_none()) {
         r.push(
             Diagnostic::warning(path, d.span.clone(), format!("`date` {} is in the future (today is {today})", d.value))
                 .with_hint("the list is newest first, so it will stay on top until then; is the year right?"),
@@ -302,6 +334,7 @@ pub fn parse_article(path: &Path, text: &str, topics: &[TopicDef], site_lang: &s
             body: None,
         },
         body,
+        held: front_matter.draft || embargo.is_some(),
     })
 }
 

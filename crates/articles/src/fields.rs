@@ -3,6 +3,7 @@
 //! the first, as serde's derive would.
 
 use crate::diagnostic::{Diagnostic, Report};
+use crate::moment::Moment;
 use catalog::Date;
 use std::ops::Range;
 use std::path::Path;
@@ -143,24 +144,41 @@ impl<'a, 'i> Fields<'a, 'i> {
         Some(strings)
     }
 
-    /// A date written bare (`date = 2026-01-19`) or quoted.
-    pub fn date(&mut self, key: &'static str, r: &mut Report) -> Option<At<Date>> {
+    /// A date written bare (`date = 2026-01-19`) or quoted; or a moment,
+    /// with its time and offset (`date = 2026-03-01T09:00:00+03:00`).
+    pub fn date(&mut self, key: &'static str, r: &mut Report) -> Option<At<(Date, Option<Moment>)>> {
         let Some(v) = self.get(key) else {
             self.missing(key, r);
             return None;
         };
         let span = self.shift(v.span());
-        let text = match v.get_ref() {
-            DeValue::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => dt.to_string(),
-            DeValue::Datetime(dt) => dt.date.map(|d| d.to_string()).unwrap_or_default(),
-            DeValue::String(s) => s.to_string(),
+        let (text, time) = match v.get_ref() {
+            DeValue::Datetime(dt) if dt.date.is_some() && (dt.time.is_some() || dt.offset.is_some()) => {
+                let (Some(time), Some(offset)) = (dt.time, dt.offset) else {
+                    r.push(
+                        Diagnostic::error(self.path, span, format!("`{key}` has a time but no offset from UTC"))
+                            .with_hint("add the offset, e.g. 2026-03-01T09:00:00+03:00 for Moscow time"),
+                    );
+                    return None;
+                };
+                let offset = match offset {
+                    toml::value::Offset::Z => 0,
+                    toml::value::Offset::Custom { minutes } => minutes,
+                };
+                (dt.date.map(|d| d.to_string()).unwrap_or_default(), Some((time.hour, time.minute, time.second, offset)))
+            }
+            DeValue::Datetime(dt) if dt.date.is_some() => (dt.to_string(), None),
+            DeValue::String(s) => (s.to_string(), None),
             _ => {
                 self.wrong_type(key, "a date like 2026-01-19", v, r);
                 return None;
             }
         };
         match Date::parse(&text) {
-            Ok(value) => Some(At { value, span }),
+            Ok(date) => {
+                let moment = time.map(|(hour, minute, second, offset)| Moment { date, hour, minute, second, offset });
+                Some(At { value: (date, moment), span })
+            }
             Err(why) => {
                 r.push(Diagnostic::error(self.path, span, format!("bad `{key}`: {why}")).with_hint("write dates as YYYY-MM-DD, e.g. 2026-01-19"));
                 None

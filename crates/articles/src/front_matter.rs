@@ -7,6 +7,7 @@
 
 use crate::diagnostic::{Diagnostic, Report};
 use crate::fields::{self, At, Fields};
+use crate::moment::Moment;
 use catalog::{Date, Image, Source};
 use std::ops::Range;
 use std::path::Path;
@@ -21,6 +22,11 @@ pub struct FrontMatter {
     /// `date`, `YYYY-MM-DD`, also at the start of the file name; required,
     /// so `None` only in a file with an error.
     pub date: Option<Date>,
+    /// The moment `date` gives with a time and offset: the article is
+    /// embargoed until then.
+    pub publish_at: Option<Moment>,
+    /// `draft = true`: checked, never published (but by `build --drafts`).
+    pub draft: bool,
     /// `topics`: ids from topics.toml; required (`check` says so, as only it
     /// knows the ids), `None` when the field is missing.
     pub topics: Option<Vec<String>>,
@@ -142,10 +148,14 @@ impl FrontMatter {
 
         // Read in the order the "known fields" hint lists them.
         let title = value(f.required_string("title", r)).unwrap_or_default();
-        let date = f.date("date", r).map(|d| {
-            at.date = d.span;
-            d.value
-        });
+        let (date, publish_at) = f
+            .date("date", r)
+            .map(|d| {
+                at.date = d.span;
+                (Some(d.value.0), d.value.1)
+            })
+            .unwrap_or_default();
+        let draft = f.bool("draft", r).unwrap_or(false);
         let lang = value(f.string("lang", r));
         let summary = value(f.string("summary", r));
         let region = value(f.string("region", r));
@@ -186,6 +196,8 @@ impl FrontMatter {
         let front_matter = FrontMatter {
             title,
             date,
+            publish_at,
+            draft,
             topics,
             summary,
             lang,
@@ -361,6 +373,8 @@ mod tests {
         FrontMatter {
             title: "Вятские сыры едут в Минск: «первая партия»".into(),
             date: Some(Date::new(2026, 2, 12).unwrap()),
+            publish_at: None,
+            draft: false,
             topics: Some(vec!["agriculture".into(), "trade".into()]),
             summary: Some("Кавычки \" и обратная косая черта \\ тоже.".into()),
             lang: Some("ru".into()),

@@ -37,6 +37,26 @@ pub fn text_to_markdown(text: &str) -> Converted {
     Converted { markdown, text: paragraphs.join("\n"), dropped: Vec::new() }
 }
 
+/// Whether `text`, from a field meant for plain text (`yandex:full-text`,
+/// JSON Feed's `content_text`), holds HTML elements all the same, as many
+/// CMS write it. "a < b" and «<3» are text.
+pub fn holds_markup(text: &str) -> bool {
+    Html::parse_fragment(text).root_element().descendants().skip(1).any(|n| n.value().is_element())
+}
+
+/// Such a field read as the HTML it holds, so that a reader never sees a
+/// tag as text. Where its markup sets no paragraphs, its lines are.
+pub fn markup_text_to_markdown(text: &str, base: Option<&str>) -> Converted {
+    const BLOCKS: &[&str] = &["p", "div", "br", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "pre"];
+    let doc = Html::parse_fragment(text);
+    let blocks = doc.root_element().descendants().any(|n| n.value().as_element().is_some_and(|e| BLOCKS.contains(&e.name())));
+    if blocks {
+        return to_markdown(text, base);
+    }
+    let paragraphs: String = text.lines().map(str::trim).filter(|l| !l.is_empty()).map(|l| format!("<p>{l}</p>")).collect();
+    to_markdown(&paragraphs, base)
+}
+
 /// Plain text of `html` (a title or a summary that may carry markup).
 pub fn to_text(html: &str) -> String {
     let doc = Html::parse_fragment(html);
@@ -360,5 +380,15 @@ mod tests {
         let c = to_markdown("Первая строка<br><br>Вторая строка", None);
         assert_eq!(c.markdown, "Первая строка\n\nВторая строка");
         assert_eq!(c.text, "Первая строка\nВторая строка");
+    }
+
+    #[test]
+    fn a_plain_text_field_that_holds_markup_is_read_as_html_and_keeps_its_lines() {
+        assert!(!holds_markup("Литр стоит <80 рублей, a < b, <в одну сторону>"));
+        assert!(holds_markup("Производство <b>молока</b>"));
+        let c = markup_text_to_markdown("Производство <b>молока</b> выросло.\nВторая строка.", None);
+        assert_eq!(c.markdown, "Производство **молока** выросло.\n\nВторая строка.");
+        let c = markup_text_to_markdown("<p>Один.</p><p>Два <i>слова</i>.</p>", None);
+        assert_eq!(c.markdown, "Один.\n\nДва *слова*.");
     }
 }

@@ -304,10 +304,12 @@ fn item(
     let link = entry.links.iter().map(|l| l.href.trim()).find(|h| h.starts_with("https://") || h.starts_with("http://"));
     // The whole text: the item's content, else Yandex's full text, else its description.
     let plain_content = entry.content.as_ref().is_some_and(|c| c.content_type.as_str() == "text/plain");
+    // Text by the feed's rules, unless it holds markup all the same.
+    let text_field = |text: &str| if html::holds_markup(text) { html::markup_text_to_markdown(text, link) } else { html::text_to_markdown(text) };
     let body = match (&entry.content, &full_text) {
-        (None, Some(text)) if !text.trim().is_empty() => html::text_to_markdown(text),
-        // JSON Feed's `content_text`, Atom's `type="text"`: text, not markup.
-        (Some(_), _) if plain_content => html::text_to_markdown(&source_html),
+        (None, Some(text)) if !text.trim().is_empty() => text_field(text),
+        // JSON Feed's `content_text`, Atom's `type="text"`: text by their rules.
+        (Some(_), _) if plain_content => text_field(&source_html),
         _ => html::to_markdown(&source_html, link),
     };
     let source_html = match (&entry.content, &full_text) {

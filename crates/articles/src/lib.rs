@@ -9,6 +9,7 @@ pub mod front_matter;
 pub mod html;
 pub mod import;
 pub mod markdown;
+pub mod moment;
 pub mod render;
 pub mod slug;
 pub mod synth;

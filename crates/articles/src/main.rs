@@ -30,6 +30,9 @@ enum Command {
         /// The built page to put the prerendered pages in; without it only data/ is written.
         #[arg(long)]
         shell: Option<PathBuf>,
+        /// Also drafts and articles still under embargo, for a preview.
+        #[arg(long)]
+        drafts: bool,
     },
     /// Turns RSS, Atom and JSON Feed items into articles; importing again
     /// changes only what the feed changed.
@@ -71,14 +74,18 @@ fn main() -> ExitCode {
             let (report, found) = check(&content);
             eprint!("{}", report.render());
             match found {
-                Some(n) if !report.has_errors() => {
-                    eprintln!("{n} articles checked");
+                Some((n, held)) if !report.has_errors() => {
+                    let articles = |n: usize| if n == 1 { "1 article".to_owned() } else { format!("{n} articles") };
+                    match held {
+                        0 => eprintln!("{} checked", articles(n)),
+                        held => eprintln!("{} checked, {} of them held back (drafts or under embargo)", articles(n), held),
+                    }
                     ExitCode::SUCCESS
                 }
                 _ => ExitCode::FAILURE,
             }
         }
-        Command::Build { content, out, shell } => run_build(&content, &out, shell.as_deref()),
+        Command::Build { content, out, shell, drafts } => run_build(&content, &out, shell.as_deref(), drafts),
         Command::Import { feeds, content } => {
             let report = import::run(&feeds, &content);
             for line in report.lines() {
@@ -154,16 +161,18 @@ fn new_article(title: &str, dir: &Path) -> ExitCode {
     }
 }
 
-fn check(dir: &Path) -> (Report, Option<usize>) {
+/// Every article checked, drafts and embargoed ones too: how many, and how many of them are held back.
+fn check(dir: &Path) -> (Report, Option<(usize, usize)>) {
     let mut report = Report::default();
-    let found = content::load(dir, &mut report).map(|c| c.articles.len());
+    let found = content::load_with(dir, &mut report, true, |_, body| body)
+        .map(|(c, _)| (c.articles.len(), c.articles.iter().filter(|a| a.held).count()));
     (report, found)
 }
 
-fn run_build(dir: &Path, out: &Path, shell: Option<&Path>) -> ExitCode {
+fn run_build(dir: &Path, out: &Path, shell: Option<&Path>, drafts: bool) -> ExitCode {
     let mut report = Report::default();
     // Only each body's file name is kept: a body is read again when it is written.
-    let loaded = content::load_with(dir, &mut report, |meta, body| build::body_name(meta, &body));
+    let loaded = content::load_with(dir, &mut report, drafts, |meta, body| build::body_name(meta, &body));
     let shell = match shell.map(|p| (p, std::fs::read_to_string(p))) {
         None => None,
         Some((_, Ok(html))) => match Shell::new(html) {

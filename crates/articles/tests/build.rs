@@ -273,7 +273,7 @@ fn the_site_streamed_on_all_cores_is_the_build_file_for_file_and_a_rebuild_write
     let files = build::files(&c, Some(&shell));
     build::write(one.path(), &files).unwrap();
     let mut report = Report::default();
-    let (lean, reader) = content::load_with(&repo().join("content"), &mut report, |meta, body| build::body_name(meta, &body)).unwrap();
+    let (lean, reader) = content::load_with(&repo().join("content"), &mut report, false, |meta, body| build::body_name(meta, &body)).unwrap();
     let (written, total) = build::write_site(all.path(), &lean, &reader, Some(&shell)).unwrap();
     assert_eq!((written, total), (files.len(), files.len()));
     assert_eq!(tree(all.path()), tree(one.path()));
@@ -386,7 +386,7 @@ fn a_new_build_of_a_long_list_replaces_its_parts() {
     let out = tempfile::tempdir().unwrap();
     let mut report = Report::default();
     let build = |report: &mut Report| {
-        let (lean, reader) = content::load_with(dir.path(), report, |meta, body| build::body_name(meta, &body)).unwrap();
+        let (lean, reader) = content::load_with(dir.path(), report, false, |meta, body| build::body_name(meta, &body)).unwrap();
         build::write_site(out.path(), &lean, &reader, None).unwrap()
     };
     build(&mut report);

@@ -52,3 +52,88 @@ fn the_project_content_is_clean() {
     assert!(ok, "{out}");
     assert!(out.contains("no problems"), "{out}");
 }
+
+/// A site of the project's topics and these articles, in a folder of its own.
+fn site_of(articles: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("articles")).unwrap();
+    std::fs::write(dir.path().join("site.toml"), "title = \"T\"\nlang = \"ru\"\nurl = \"https://news.example.org/\"\n").unwrap();
+    std::fs::copy(repo().join("content/topics.toml"), dir.path().join("topics.toml")).unwrap();
+    for (name, front) in articles {
+        let text = format!("+++\ntitle = \"{name}\"\n{front}\ntopics = [\"trade\"]\nsummary = \"S.\"\n+++\n\nТорговля.\n");
+        std::fs::write(dir.path().join("articles").join(format!("{name}.md")), text).unwrap();
+    }
+    dir
+}
+
+/// `articles` at the moment `now` (seconds since 1970, as SOURCE_DATE_EPOCH).
+fn run_at(now: i64, args: &[&str]) -> (bool, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_articles")).env("SOURCE_DATE_EPOCH", now.to_string()).args(args).output().unwrap();
+    (out.status.success(), String::from_utf8(out.stderr).unwrap())
+}
+
+fn slugs_in(out: &Path) -> Vec<String> {
+    let index: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("data/index.json")).unwrap()).unwrap();
+    index["articles"].as_array().unwrap().iter().map(|a| a["slug"].as_str().unwrap().to_owned()).collect()
+}
+
+#[test]
+fn a_draft_is_checked_never_published_and_built_for_a_preview() {
+    let site = site_of(&[("2026-01-10-out", "date = 2026-01-10"), ("2026-01-11-draft", "date = 2026-01-11\ndraft = true")]);
+    let content = site.path().to_str().unwrap();
+    let (ok, out) = run_at(1_768_000_000, &["check", "--content", content]);
+    assert!(ok, "{out}");
+    assert!(out.contains("2026-01-11-draft.md:1:1: note: a draft: checked, not published"), "{out}");
+
+    let built = tempfile::tempdir().unwrap();
+    let shell = site.path().join("shell.html");
+    std::fs::write(&shell, "<html><head><!--page-head--></head><body><!--page-body--></body></html>").unwrap();
+    let (ok, out) = run_at(1_768_000_000, &["build", "--content", content, "--out", built.path().to_str().unwrap(), "--shell", shell.to_str().unwrap()]);
+    assert!(ok, "{out}");
+    assert_eq!(slugs_in(built.path()), ["out"]);
+    assert!(built.path().join("out.html").exists() && !built.path().join("draft.html").exists());
+    let bodies: Vec<_> = std::fs::read_dir(built.path().join("data/articles")).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    assert!(bodies.iter().all(|b| b.starts_with("out.")), "{bodies:?}");
+    let sitemap = std::fs::read_to_string(built.path().join("sitemap.xml")).unwrap();
+    assert!(sitemap.contains("out.html") && !sitemap.contains("draft"), "{sitemap}");
+
+    // A draft's errors are errors all the same.
+    let broken = site_of(&[("2026-01-11-draft", "date = 2026-01-11\ndraft = true\ntitel = \"x\"")]);
+    let (ok, out) = run_at(1_768_000_000, &["check", "--content", broken.path().to_str().unwrap()]);
+    assert!(!ok && out.contains("unknown field `titel`"), "{out}");
+
+    let preview = tempfile::tempdir().unwrap();
+    let (ok, out) = run_at(1_768_000_000, &["build", "--drafts", "--content", content, "--out", preview.path().to_str().unwrap()]);
+    assert!(ok, "{out}");
+    assert_eq!(slugs_in(preview.path()), ["draft", "out"]);
+}
+
+#[test]
+fn an_embargoed_article_goes_out_with_the_first_build_at_or_after_its_moment() {
+    // 2026-03-01T09:00:00+03:00 is 1772344800.
+    let site = site_of(&[("2026-01-10-old", "date = 2026-01-10"), ("2026-03-01-embargo", "date = 2026-03-01T09:00:00+03:00")]);
+    let content = site.path().to_str().unwrap();
+    let before = 1_772_344_800 - 3 * 86_400;
+    let (ok, out) = run_at(before, &["check", "--content", content]);
+    assert!(ok, "{out}");
+    assert!(
+        out.contains("2026-03-01-embargo.md:3:8: note: embargoed until 2026-03-01 09:00 +03:00: the first build at or after then publishes it (in 3 days)"),
+        "{out}"
+    );
+    for (now, want) in [(before, vec!["old"]), (1_772_344_799, vec!["old"]), (1_772_344_800, vec!["embargo", "old"])] {
+        let built = tempfile::tempdir().unwrap();
+        let (ok, out) = run_at(now, &["build", "--content", content, "--out", built.path().to_str().unwrap()]);
+        assert!(ok, "{out}");
+        assert_eq!(slugs_in(built.path()), want, "at {now}");
+    }
+    // Its date is the day in its own offset.
+    let built = tempfile::tempdir().unwrap();
+    run_at(1_772_344_800, &["build", "--content", content, "--out", built.path().to_str().unwrap()]);
+    let index = std::fs::read_to_string(built.path().join("data/index.json")).unwrap();
+    assert!(index.contains("\"slug\":\"embargo\",\"title\":\"2026-03-01-embargo\",\"date\":\"2026-03-01\""), "{index}");
+
+    // A time needs its offset.
+    let vague = site_of(&[("2026-03-01-vague", "date = 2026-03-01T09:00:00")]);
+    let (ok, out) = run_at(before, &["check", "--content", vague.path().to_str().unwrap()]);
+    assert!(!ok && out.contains("2026-03-01-vague.md:3:8: error: `date` has a time but no offset from UTC"), "{out}");
+}

@@ -93,7 +93,7 @@ proptest! {
             let path = Path::new("a.md");
             let mut r = Report::default();
             r.add_source(path, text);
-            let article = content::parse_article(path, text, &topics(), "ru", content::today(), &mut r);
+            let article = content::parse_article(path, text, &topics(), "ru", content::Clock::now(), &mut r);
             assert_places_exist(&r, text);
             let _ = r.render();
             if let Some(a) = article {
