@@ -5,9 +5,9 @@ SHELL := /bin/sh
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-# Bytes of the first view of the list, brotli (scripts/size.mjs): 227 KiB,
-# the measured 225.1 KiB with room for small changes, never for a new library.
-SIZE_BUDGET := 232448
+# Bytes of the first view of the list, brotli (scripts/size.mjs): 232 KiB,
+# the measured 229.4 KiB with room for small changes, never for a new library.
+SIZE_BUDGET := 237568
 
 .PHONY: setup serve dist check new import test test-native test-web test-e2e size bench lighthouse audit fuzz clean
 

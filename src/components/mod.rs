@@ -6,6 +6,7 @@ mod app_notices;
 mod embedded_page;
 mod index_loader;
 mod save_offline;
+mod share_article;
 mod site_page;
 
 pub use app_notices::AppNotices;
@@ -13,4 +14,5 @@ pub use app_notices::AppNotices;
 pub use embedded_page::EmbeddedPage;
 pub use index_loader::IndexLoader;
 pub use save_offline::SaveOffline;
+pub use share_article::ShareArticle;
 pub use site_page::SitePage;

@@ -1,5 +1,6 @@
 use crate::data::{self, DataUrl, FetchError};
 use super::PageSettled;
+use crate::components::ShareArticle;
 use crate::hooks::{use_load, use_online, Searcher};
 use super::moment;
 use catalog::{ArticleMeta, Slug};
@@ -112,8 +113,10 @@ fn ArticleText(meta: ArticleMeta) -> impl IntoView {
         let at = body.with(|b| b.as_ref().and_then(|b| b.as_ref().ok()).and_then(|b| b.saved_at))?;
         (!online.get()).then(|| view! { <p class="saved-on" data-testid="saved-on">{words.saved_on(&moment(words, at))}</p> })
     };
+    let share = (meta.slug.clone(), meta.title.clone());
     view! {
         {saved_on}
         <ArticleView meta body=state unreadable found on_retry=Callback::new(move |_| reload()) />
+        <ShareArticle slug=share.0 title=share.1 />
     }
 }

@@ -131,6 +131,10 @@ test.describe('embedded in a portal page', () => {
     await second.getByRole('link', { name: SEED.title }).click();
     await expect(second.getByRole('heading', { level: 1 })).toHaveText(SEED.title);
     await expect(first.getByRole('heading', { level: 1 })).toHaveText('Новости');
+    // Sharing from the portal's page shares the article's own page on the viewer's site.
+    const own = encodeURIComponent(`${server.base}news/${SEED.slug}.html`);
+    const telegram = await second.getByRole('region', { name: 'Поделиться' }).getByRole('link', { name: 'Telegram' }).getAttribute('href');
+    expect(telegram).toBe(`https://t.me/share/url?url=${own}&text=${encodeURIComponent(SEED.title)}`);
     // A link is a real link to the article's own page on the viewer's site.
     await second.getByRole('link', { name: /Все новости/ }).click();
     await expect(second.getByRole('link', { name: SEED.title })).toHaveAttribute('href', `${server.base}news/${SEED.slug}.html`);

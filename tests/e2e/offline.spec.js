@@ -17,6 +17,17 @@ let nextPort = 8260;
 /** A static server of `dir` under PREFIX, on a port of its own. */
 const startServer = (dir) => startServerAt(dir, nextPort++, PREFIX);
 
+/** Every article of `index` opens with its text and no error (the page is offline). */
+async function allOpen(page, server, index) {
+  for (const a of index.articles) {
+    await page.goto(server.base + `${a.slug}.html`);
+    await waitForApp(page);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(a.title);
+    await expect(page.getByTestId('passage').first()).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  }
+}
+
 async function listTitles(page) {
   return page.getByTestId('article-card').getByRole('heading', { level: 2 }).allInnerTexts();
 }
@@ -124,13 +135,7 @@ test.describe('offline', () => {
 
       server.stop();
       await context.setOffline(true);
-      for (const a of index.articles) {
-        await page.goto(server.base + `${a.slug}.html`);
-        await waitForApp(page);
-        await expect(page.getByRole('heading', { level: 1 })).toHaveText(a.title);
-        await expect(page.getByTestId('passage').first()).toBeVisible();
-        await expect(page.getByRole('alert')).toHaveCount(0);
-      }
+      await allOpen(page, server, index);
 
       // Search too works over what is saved: results, marks, and a result's article.
       await page.goto(server.base + 'index.html?q=%D0%BC%D0%BE%D0%BB%D0%BE%D0%BA%D0%BE');
@@ -198,17 +203,6 @@ test.describe('a new deploy', () => {
 
   async function checkForUpdate(page) {
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-  }
-
-  /** Every article of `index` opens with its text and no error (the page is offline). */
-  async function allOpen(page, server, index) {
-    for (const a of index.articles) {
-      await page.goto(server.base + `${a.slug}.html`);
-      await waitForApp(page);
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText(a.title);
-      await expect(page.getByTestId('passage').first()).toBeVisible();
-      await expect(page.getByRole('alert')).toHaveCount(0);
-    }
   }
 
   test('a publish reaches the reader with no prompt; what they saved survives it and the next release of the code', async ({ page, context }) => {

@@ -166,6 +166,14 @@ pub struct Words {
     pub remove_all: &'static str,
     pub show_more: &'static str,
     pub removed_all: &'static str,
+    /// Sharing an article: the share sheet's button, the networks that
+    /// have a name in this language, and the link copied (or not).
+    pub share: &'static str,
+    pub vk: &'static str,
+    pub ok: &'static str,
+    pub copy_link: &'static str,
+    pub link_copied: &'static str,
+    pub copy_failed: &'static str,
     /// Each of its settings' legend and choices, in the order of
     /// [`catalog::Setting::ALL`] and of each one's choices.
     pub low_vision_choices: [(&'static str, &'static [&'static str]); 6],
@@ -256,6 +264,12 @@ pub static RU: Words = Words {
     remove_all: "Удалить все",
     show_more: "Показать ещё",
     removed_all: "Все сохранённые статьи удалены.",
+    share: "Поделиться",
+    vk: "ВКонтакте",
+    ok: "Одноклассники",
+    copy_link: "Скопировать ссылку",
+    link_copied: "Ссылка скопирована",
+    copy_failed: "Не удалось скопировать: скопируйте адрес из строки браузера",
     low_vision_choices: [
         ("Размер шрифта", &["100\u{a0}%", "150\u{a0}%", "200\u{a0}%"]),
         ("Цвета", &["Как на сайте", "Чёрный на белом", "Белый на чёрном", "Синий на голубом", "Коричневый на бежевом", "Зелёный на коричневом"]),
@@ -350,6 +364,12 @@ pub static EN: Words = Words {
     remove_all: "Remove all",
     show_more: "Show more",
     removed_all: "All saved articles are removed.",
+    share: "Share",
+    vk: "VK",
+    ok: "OK",
+    copy_link: "Copy link",
+    link_copied: "Link copied",
+    copy_failed: "Could not copy: copy the address from the browser's bar",
     low_vision_choices: [
         ("Text size", &["100\u{a0}%", "150\u{a0}%", "200\u{a0}%"]),
         ("Colours", &["As on the site", "Black on white", "White on black", "Dark blue on light blue", "Brown on beige", "Green on dark brown"]),
@@ -710,6 +730,12 @@ impl Words {
             remove_all,
             show_more,
             removed_all,
+            share,
+            vk,
+            ok,
+            copy_link,
+            link_copied,
+            copy_failed,
             low_vision_choices,
             months,
             month_names,
@@ -726,7 +752,7 @@ impl Words {
             *offline, *update_ready, *update, *not_now, *save_all, *saving_label, *embed_failed,
             *low_vision, *skip_to_content, *filters, *low_vision_settings, *low_vision_reset, *close,
             *saved_link, *saved_heading, *saved_intro, *saved_none, *saved_unavailable, *saved_needs_script,
-            *remove, *remove_all, *show_more, *removed_all,
+            *remove, *remove_all, *show_more, *removed_all, *share, *vk, *ok, *copy_link, *link_copied, *copy_failed,
         ];
         for (legend, choices) in low_vision_choices {
             all.push(legend);
