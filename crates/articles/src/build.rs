@@ -2,6 +2,7 @@
 //! when the content has no errors, and only the files whose bytes changed.
 
 use crate::content::{ArticleReader, Content, TopicDef};
+use crate::feeds::{self, Entry, FEED_ARTICLES};
 use crate::render::{Renderer, Shell};
 use catalog::{ArticleBody, ArticleMeta, Index, ListParts, Need, SearchDoc, SearchParts, Topic};
 use sha2::{Digest, Sha256};
@@ -221,6 +222,7 @@ pub fn files(content: &Content, shell: Option<&Shell>) -> Vec<(PathBuf, Vec<u8>)
     out.splice(0..0, data_files(&index, search));
     if let Some(shell) = shell {
         let site = index.site.clone();
+        let topics = index.topics.clone();
         let renderer = Renderer::new(index);
         out.push((PathBuf::from("shell.html"), renderer.app_shell(shell).into_bytes()));
         out.push((PathBuf::from(catalog::Page::Saved.file()), renderer.saved_page(shell).into_bytes()));
@@ -236,6 +238,8 @@ pub fn files(content: &Content, shell: Option<&Shell>) -> Vec<(PathBuf, Vec<u8>)
         if let Some(url) = &site.url {
             out.push((PathBuf::from("sitemap.xml"), sitemap(url, content).into_bytes()));
             out.push((PathBuf::from("robots.txt"), robots(url).into_bytes()));
+            let entries: Vec<_> = content.articles.iter().take(FEED_ARTICLES).map(|a| Entry { meta: &a.meta, body: &a.body }).collect();
+            out.extend(feeds::files(&site, url, &topics, &entries));
         }
     }
     out
@@ -289,6 +293,7 @@ pub fn write_site(out: &Path, content: &Content<String>, reader: &ArticleReader,
     let bodies: Vec<String> = articles.iter().map(|a| a.body.clone()).collect();
     let index = index(content, &bodies);
     let site = index.site.clone();
+    let topics = index.topics.clone();
     // The list's files now, so that the renderer can take the index itself.
     let (head, list) = list_files(&index);
     let search = Search::new(&index);
@@ -359,6 +364,14 @@ pub fn write_site(out: &Path, content: &Content<String>, reader: &ArticleReader,
             put(Path::new("sitemap.xml"), sitemap(url, content).as_bytes())?;
             put(Path::new("robots.txt"), robots(url).as_bytes())?;
             total += 2;
+            // The newest articles' texts, read again (only names were kept).
+            let mut report = crate::diagnostic::Report::default();
+            let newest: Vec<_> = articles.iter().take(FEED_ARTICLES).filter_map(|a| reader.read(&a.path, &mut report)).collect();
+            let entries: Vec<_> = newest.iter().map(|a| Entry { meta: &a.meta, body: &a.body }).collect();
+            for (rel, bytes) in feeds::files(&site, url, &topics, &entries) {
+                put(&rel, &bytes)?;
+                total += 1;
+            }
         }
     }
     Ok((written.into_inner(), total))

@@ -17,6 +17,7 @@
 
 use crate::diagnostic::{Diagnostic, Report};
 use crate::front_matter::{self, FrontMatter, Import};
+use crate::content::TopicDef;
 use crate::{content, html, slug};
 use catalog::{Date, Image, Source, Tagger, TopicId};
 use sha2::{Digest, Sha256};
@@ -112,7 +113,6 @@ pub fn run(feeds: &[PathBuf], content_dir: &Path) -> ImportReport {
         return report;
     }
     let tagger = Tagger::new(topics.iter().map(|t| (t.id.clone(), t.keywords.as_slice())));
-    let order: Vec<TopicId> = topics.iter().map(|t| t.id.clone()).collect();
     let articles = content_dir.join("articles");
     let mut known = known_imports(&articles);
     let names = KnownNames::of(&articles);
@@ -127,7 +127,7 @@ pub fn run(feeds: &[PathBuf], content_dir: &Path) -> ImportReport {
         for (n, entry) in feed.entries.iter().enumerate() {
             let extra = extras.get_mut(n).map(std::mem::take).unwrap_or_default();
             let place = Place { feed: &file, span: extra.start..extra.start, number: n + 1 };
-            match item(entry, extra, feed_title.as_deref(), &file, (&tagger, &order, &names)) {
+            match item(entry, extra, feed_title.as_deref(), &file, (&tagger, &topics, &names)) {
                 Err(why) => report.diagnostics.push(place.error(why)),
                 Ok(new) => {
                     for note in &new.dropped {
@@ -284,7 +284,7 @@ fn item(
     extra: Extras,
     feed_title: Option<&str>,
     file: &Path,
-    (tagger, order, names): (&Tagger, &[TopicId], &KnownNames),
+    (tagger, defs, names): (&Tagger, &[TopicDef], &KnownNames),
 ) -> Result<Item, String> {
     let mut notes = Vec::new();
     let title = entry.title.as_ref().map(|t| html::to_text(&t.content)).unwrap_or_default();
@@ -335,9 +335,25 @@ fn item(
     let author = entry.authors.iter().find_map(|a| a.name.clone()).map(|a| visible(&html::to_text(&a), "author", &mut notes)).filter(|a| !a.is_empty());
 
     let [people, places, organizations] = names.in_text(&format!("{title}\n{}", body.text));
-    let mut topics = tagger.topics_of(&format!("{title}\n{}", body.text));
-    topics.sort_by_key(|t| order.iter().position(|o| o == t));
-    topics.dedup();
+    // The feed's own categories where they name a topic (by its id or a
+    // label): the publisher's word. Otherwise topics are guessed from
+    // keywords, for an editor to confirm.
+    let names = |def: &TopicDef| [def.id.as_str(), def.ru.as_str(), def.en.as_str()].map(str::to_lowercase);
+    let mut topics: Vec<TopicId> = Vec::new();
+    for category in &entry.categories {
+        let said: Vec<String> = [Some(category.term.as_str()), category.label.as_deref()].into_iter().flatten().map(|v| v.trim().to_lowercase()).collect();
+        if let Some(def) = defs.iter().find(|d| names(d).iter().any(|n| said.contains(n))) {
+            if !topics.contains(&def.id) {
+                topics.push(def.id.clone());
+            }
+        }
+    }
+    let suggested = topics.is_empty();
+    if suggested {
+        topics = tagger.topics_of(&format!("{title}\n{}", body.text));
+        topics.sort_by_key(|t| defs.iter().position(|d| &d.id == t));
+        topics.dedup();
+    }
 
     // What the feed said, so a re-import can tell a changed item.
     let hash = digest(&[&entry.id, &title, &date.to_string(), &source_html, &summary, link.unwrap_or(""), image.as_deref().unwrap_or("")]);
@@ -363,7 +379,7 @@ fn item(
             hash: Some(hash),
             text: Some(fingerprint(&title, &summary, &body.markdown)),
             author,
-            topics_suggested: true,
+            topics_suggested: suggested,
         }),
         ..FrontMatter::default()
     };

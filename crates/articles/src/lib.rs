@@ -4,6 +4,7 @@
 pub mod build;
 pub mod content;
 pub mod diagnostic;
+pub mod feeds;
 mod fields;
 pub mod front_matter;
 pub mod html;

@@ -182,6 +182,11 @@ mod head {
             <title>{title}</title>
             <meta name="description" content=site.description.clone() />
             {url.clone().map(|u| view! { <link rel="canonical" href=u /> })}
+            // The feeds, for readers that find them from the page (written when the site's URL is known).
+            {site.url.is_some().then(|| view! {
+                <link rel="alternate" type="application/rss+xml" title=site.title.clone() href="feed.xml" />
+                <link rel="alternate" type="application/feed+json" title=site.title.clone() href="feed.json" />
+            })}
             {og("og:type", "website")}
             {og("og:site_name", site.title.clone())}
             {og("og:title", site.title.clone())}
