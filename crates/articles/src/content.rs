@@ -256,6 +256,12 @@ pub fn parse_article(path: &Path, text: &str, topics: &[TopicDef], site_lang: &s
                 .with_hint("check `topics`, then delete the line `topics_suggested = true`"),
         );
     }
+    if front_matter.image.as_ref().is_some_and(|i| i.alt.trim().is_empty()) {
+        r.push(
+            Diagnostic::warning(path, 0..3, "the picture has no `alt`: a reader who cannot see it learns nothing of it")
+                .with_hint("say in `alt = \"…\"` what the picture shows (not the headline)"),
+        );
+    }
     if front_matter.summary.is_none() {
         r.push(Diagnostic::warning(path, 0..3, "no `summary`: the list and link previews will show none").with_hint("add `summary = \"…\"`: one or two sentences"));
     }

@@ -325,13 +325,20 @@ fn item(
         _ => body.text.lines().next().unwrap_or_default().to_owned(),
     };
     let summary = visible(&summary, "summary", &mut notes);
-    let image = entry
-        .media
-        .iter()
-        .flat_map(|m| &m.content)
-        .find(|c| c.content_type.as_ref().is_some_and(|t| t.ty() == "image"))
-        .and_then(|c| c.url.as_ref().map(|u| u.to_string()))
-        .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+    // The picture, and its words as the feed gives them (media:description
+    // or media:title): never the headline, which says what the article is
+    // about, not what the picture shows. With none, `check` asks for them.
+    let image = entry.media.iter().find_map(|m| {
+        let src = m
+            .content
+            .iter()
+            .find(|c| c.content_type.as_ref().is_some_and(|t| t.ty() == "image"))
+            .and_then(|c| c.url.as_ref().map(|u| u.to_string()))
+            .filter(|u| u.starts_with("https://") || u.starts_with("http://"))?;
+        let alt = m.description.as_ref().or(m.title.as_ref()).map(|t| html::to_text(&t.content)).unwrap_or_default();
+        Some((src, alt))
+    });
+    let image = image.map(|(src, alt)| Image { src, alt: visible(&alt, "picture's text", &mut notes) });
     let author = entry.authors.iter().find_map(|a| a.name.clone()).map(|a| visible(&html::to_text(&a), "author", &mut notes)).filter(|a| !a.is_empty());
 
     let [people, places, organizations] = names.in_text(&format!("{title}\n{}", body.text));
@@ -356,7 +363,7 @@ fn item(
     }
 
     // What the feed said, so a re-import can tell a changed item.
-    let hash = digest(&[&entry.id, &title, &date.to_string(), &source_html, &summary, link.unwrap_or(""), image.as_deref().unwrap_or("")]);
+    let hash = digest(&[&entry.id, &title, &date.to_string(), &source_html, &summary, link.unwrap_or(""), image.as_ref().map_or("", |i| i.src.as_str())]);
     let summary = shorten(&summary, 300);
     let feed = file.file_name().unwrap_or_default().to_string_lossy().into_owned();
     let source = (link.is_some() || feed_title.is_some()).then(|| Source {
@@ -369,7 +376,7 @@ fn item(
         topics: Some(topics.iter().map(|t| t.as_str().to_owned()).collect()),
         summary: Some(summary.clone()),
         source,
-        image: image.map(|src| Image { src, alt: title.clone() }),
+        image,
         people,
         places,
         organizations,

@@ -344,3 +344,35 @@ fn names_the_site_already_knows_are_suggested_in_whatever_form_the_item_uses() {
     assert_eq!(again.unchanged, 1, "{}", again.lines().join("\n"));
     assert!(std::fs::read_to_string(&path).unwrap().contains("places = [\"Минск\", \"Гомель\"]"));
 }
+
+#[test]
+fn an_imported_picture_says_what_the_feed_says_of_it_never_the_headline() {
+    let dir = empty_content();
+    let rss = dir.path().join("pictures.rss");
+    std::fs::write(
+        &rss,
+        r#"<?xml version="1.0"?><rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Фото</title><link>https://portal.example/</link><description>-</description>
+<item><title>Ферма открыла доильный зал</title><link>https://portal.example/news/hall</link><pubDate>Tue, 10 Feb 2026 12:00:00 +0000</pubDate>
+<description>Зал на 40 мест.</description>
+<media:content url="https://portal.example/media/hall.jpg" type="image/jpeg" medium="image"><media:description>Доярка у нового доильного аппарата</media:description></media:content></item>
+<item><title>Мост открыт</title><link>https://portal.example/news/bridge</link><pubDate>Wed, 11 Feb 2026 12:00:00 +0000</pubDate>
+<description>Движение пошло.</description>
+<enclosure url="https://portal.example/media/bridge.jpg" type="image/jpeg" length="1000"/></item>
+</channel></rss>"#,
+    )
+    .unwrap();
+    let report = import::run(std::slice::from_ref(&rss), dir.path());
+    assert_eq!((report.new, report.errors()), (2, 0), "{}", report.lines().join("\n"));
+    let files = articles(dir.path());
+    let hall = &files.iter().find(|(n, _)| n.contains("doilnyj")).unwrap().1;
+    assert!(hall.contains("[image]\nsrc = \"https://portal.example/media/hall.jpg\"\nalt = \"Доярка у нового доильного аппарата\""), "{hall}");
+    let bridge = &files.iter().find(|(n, _)| n.contains("most")).unwrap().1;
+    assert!(bridge.contains("alt = \"\"") && !bridge.contains("alt = \"Мост открыт\""), "{bridge}");
+
+    // The check asks the editor for the words the feed did not give.
+    let check = std::process::Command::new(env!("CARGO_BIN_EXE_articles")).arg("check").arg("--content").arg(dir.path()).output().unwrap();
+    let out = String::from_utf8(check.stderr).unwrap();
+    assert!(check.status.success(), "{out}");
+    assert!(out.contains("most-otkryt.md:1:1: warning: the picture has no `alt`"), "{out}");
+    assert!(!out.contains("doilnyj-zal.md:1:1: warning: the picture"), "{out}");
+}
