@@ -88,5 +88,5 @@ async fn nothing_found_offers_every_topic_and_clearing_the_search() {
     button(&root, "Сбросить поиск").click();
     tick().await;
     assert_eq!(state.get_untracked(), ViewState::list(vec![]));
-    assert_eq!(status(&root), "Показано 3 из 3", "the list again");
+    assert_eq!(status(&root), "Показаны 3 статьи из 3", "the list again");
 }

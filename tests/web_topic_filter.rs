@@ -21,14 +21,14 @@ async fn chips_filter_the_list_and_keep_counts_true() {
     let (root, state) = mount(ViewState::list(vec![]), || view! { <ListView /> });
     tick().await;
     assert_eq!(titles(&root), ["Статья plant", "Статья farm", "Статья fair"], "newest first");
-    assert_eq!(text(&all(&root, "[data-testid=result-count]")[0]), "Показано 3 из 3");
+    assert_eq!(text(&all(&root, "[data-testid=result-count]")[0]), "Показаны 3 статьи из 3");
     assert_eq!(button(&root, "Все темы").get_attribute("aria-pressed").as_deref(), Some("true"));
     assert_eq!(text(&button(&root, "Сельское хозяйство")), "Сельское хозяйство 2");
 
     button(&root, "Торговля").click();
     tick().await;
     assert_eq!(titles(&root), ["Статья fair"]);
-    assert_eq!(text(&all(&root, "[data-testid=result-count]")[0]), "Показано 1 из 3");
+    assert_eq!(text(&all(&root, "[data-testid=result-count]")[0]), "Показана 1 статья из 3");
     assert_eq!(button(&root, "Торговля").get_attribute("aria-pressed").as_deref(), Some("true"));
     assert_eq!(button(&root, "Все темы").get_attribute("aria-pressed").as_deref(), Some("false"));
 
@@ -90,7 +90,7 @@ async fn the_list_speaks_english_when_asked() {
     let (root, _) = mount_in(views::Lang::En, ViewState::list(vec![]), || view! { <ListView /> });
     tick().await;
     assert_eq!(text(&all(&root, "h1")[0]), "News");
-    assert_eq!(text(&all(&root, "[data-testid=result-count]")[0]), "Showing 3 of 3");
+    assert_eq!(text(&all(&root, "[data-testid=result-count]")[0]), "Showing 3 of 3 articles");
     assert_eq!(text(&button(&root, "Agriculture")), "Agriculture 2");
     assert_eq!(text(&all(&root, "[data-testid=article-card] time")[0]), "12 January 2026");
     button(&root, "Trade").click();
@@ -121,7 +121,7 @@ async fn a_month_narrows_the_list_and_its_counts_follow_the_topics() {
     let december = catalog::Month::parse("2025-12").ok();
     assert_eq!(state.get_untracked(), ViewState::list(vec![]).with_month(december));
     assert_eq!(titles(&root), ["Статья fair"]);
-    assert_eq!(text(&all(&root, "[data-testid=result-count]")[0]), "Показано 1 из 3");
+    assert_eq!(text(&all(&root, "[data-testid=result-count]")[0]), "Показана 1 статья из 3");
     assert_eq!(month_filter(&root).value(), "2025-12", "the choice shows");
 
     // A topic keeps the month; each month counts what the topic has in it,

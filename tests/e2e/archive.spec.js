@@ -5,7 +5,7 @@
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { articles, buildSite, startServer, waitForApp } from './helpers.js';
+import { articles, buildSite, shownText, startServer, waitForApp } from './helpers.js';
 
 const COUNT = 130;
 let site;
@@ -68,7 +68,7 @@ test('the first view fetches no part; a topic fetches its positions and the chun
   await page.goto(server.base + 'index.html');
   await waitForApp(page);
   await expect(cardTitles(page)).toHaveText(whole.list.slice(0, 20).map((a) => a.title));
-  await expect(page.getByTestId('result-count')).toHaveText(`Показано ${COUNT} из ${COUNT}`);
+  await expect(page.getByTestId('result-count')).toHaveText(shownText(COUNT, COUNT));
   expect(files).toEqual(['index.json']);
 
   // The topic with the fewest articles: its matches reach deep into the list.
@@ -77,7 +77,7 @@ test('the first view fetches no part; a topic fetches its positions and the chun
   await page.getByRole('group', { name: 'Темы' }).getByRole('button', { name: new RegExp(`^${label}`) }).click();
   await expect(page).toHaveURL(new RegExp(`\\?topic=${topic.id}$`));
   const matching = whole.list.filter((a) => a.topics.includes(topic.id));
-  await expect(page.getByTestId('result-count')).toHaveText(`Показано ${matching.length} из ${COUNT}`);
+  await expect(page.getByTestId('result-count')).toHaveText(shownText(matching.length, COUNT));
   await expect(cardTitles(page)).toHaveText(matching.slice(0, 20).map((a) => a.title));
   expect(files).toContain(`list/topic-${topic.id}.${whole.version}.json`);
   expect(files.filter((f) => f.startsWith('list/slugs-'))).toEqual([]);
@@ -86,7 +86,7 @@ test('the first view fetches no part; a topic fetches its positions and the chun
   const other = whole.index.topics.find((t) => t.count > 0 && t.id !== topic.id);
   await page.getByRole('group', { name: 'Темы' }).getByRole('button', { name: new RegExp(`^${other.ru}`) }).click();
   const either = whole.list.filter((a) => a.topics.includes(topic.id) || a.topics.includes(other.id));
-  await expect(page.getByTestId('result-count')).toHaveText(`Показано ${either.length} из ${COUNT}`);
+  await expect(page.getByTestId('result-count')).toHaveText(shownText(either.length, COUNT));
   await expect(cardTitles(page)).toHaveText(either.slice(0, 20).map((a) => a.title));
 });
 
@@ -127,7 +127,7 @@ test('a month narrows the list, keeps the topic, and its counts follow the topic
   await select.selectOption(month);
   await expect(page).toHaveURL(new RegExp(`\\?month=${month}$`));
   const shown = inMonth(whole.list, month);
-  await expect(page.getByTestId('result-count')).toHaveText(`Показано ${shown.length} из ${COUNT}`);
+  await expect(page.getByTestId('result-count')).toHaveText(shownText(shown.length, COUNT));
   await expect(cardTitles(page)).toHaveText(shown.slice(0, 20).map((a) => a.title));
 
   // A topic keeps the month; each month then counts the topic's articles.
@@ -150,7 +150,7 @@ test('a month narrows the list, keeps the topic, and its counts follow the topic
   await page.goBack();
   await expect(page).toHaveURL(/index\.html$/);
   await expect(select).toHaveValue('');
-  await expect(page.getByTestId('result-count')).toHaveText(`Показано ${COUNT} из ${COUNT}`);
+  await expect(page.getByTestId('result-count')).toHaveText(shownText(COUNT, COUNT));
 });
 
 test('names: folded until opened, then one file; a name narrows the list and counts follow the choices', async ({ page }) => {
@@ -172,7 +172,7 @@ test('names: folded until opened, then one file; a name narrows the list and cou
   await chips.first().click();
   await expect(page).toHaveURL(new RegExp(`\\?person=${encodeURIComponent(person).replace(/%20/g, '\\+')}$`));
   const withPerson = naming(whole.list, 'people', person);
-  await expect(page.getByTestId('result-count')).toHaveText(`Показано ${withPerson.length} из ${COUNT}`);
+  await expect(page.getByTestId('result-count')).toHaveText(shownText(withPerson.length, COUNT));
   await expect(cardTitles(page)).toHaveText(withPerson.slice(0, 20).map((a) => a.title));
   expect(files).toContain(`list/names.${whole.version}.json`);
 

@@ -91,6 +91,11 @@ export function ruPlural(n, one, few, many) {
   return many;
 }
 
+/** The list's result count as the page says it: «Показаны 3 статьи из 7». */
+export function shownText(n, total) {
+  return `${ruPlural(n, 'Показана', 'Показаны', 'Показано')} ${n} ${ruPlural(n, 'статья', 'статьи', 'статей')} из ${total}`;
+}
+
 /** Sorted copy, for comparing sets of slugs. */
 export function sorted(values) {
   return [...values].sort();

@@ -83,7 +83,7 @@ test('the search combines with topics, and lives in the URL for reload, back and
   await page.goBack();
   await expect(page).toHaveURL(/index\.html$/);
   await expect(searchbox(page)).toHaveValue('');
-  await expect(page.getByTestId('result-count')).toHaveText(/^Показано \d+ из \d+$/);
+  await expect(page.getByTestId('result-count')).toHaveText(/^Показан[оаы] \d+ стат(ья|ьи|ей) из \d+$/);
   await page.goForward();
   await expect(searchbox(page)).toHaveValue('мост');
   await expect(cardTitles(page)).toHaveCount(all);
@@ -101,7 +101,7 @@ test('a month narrows the results, and each month counts the results it has', as
   // Emptying the search keeps the month: the list of that month shows.
   await searchbox(page).fill('');
   await expect(page).toHaveURL(/index\.html\?month=2025-11$/);
-  await expect(page.getByTestId('result-count')).toHaveText('Показано 2 из 7');
+  await expect(page.getByTestId('result-count')).toHaveText('Показаны 2 статьи из 7');
   await expect(month.locator('option')).toHaveText(['Все месяцы (7)', 'Январь 2026 (3)', 'Декабрь 2025 (2)', 'Ноябрь 2025 (2)']);
 });
 
@@ -167,7 +167,7 @@ test('nothing found says so, and offers to search every topic or to clear the se
   await expect(page.getByRole('button', { name: 'Искать во всех темах' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Сбросить поиск' }).click();
   await expect(page).toHaveURL(/index\.html$/);
-  await expect(page.getByTestId('result-count')).toHaveText(/^Показано \d+ из \d+$/);
+  await expect(page.getByTestId('result-count')).toHaveText(/^Показан[оаы] \d+ стат(ья|ьи|ей) из \d+$/);
 });
 
 test('when no article has every word, the articles with any of them are shown, and said so', async ({ page }) => {

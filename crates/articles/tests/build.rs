@@ -228,7 +228,7 @@ fn a_site_in_english_gets_english_pages_and_shell() {
     let list = page(&files, "index.html");
     assert!(list.starts_with("<html lang=\"en\">"), "{list}");
     assert!(list.contains(">News</h1>"), "{list}");
-    assert!(list.contains("Showing 1 of 1"), "{list}");
+    assert!(list.contains("Showing 1 of 1 article"), "{list}");
     assert!(list.contains("19 January 2026"), "{list}");
     assert!(list.contains(">Agriculture"), "{list}");
     assert!(list.contains("<article lang=\"ru\""), "the article keeps its language: {list}");

@@ -433,8 +433,14 @@ impl Words {
     /// The count of the list under the filter.
     pub fn shown(&self, count: usize, total: usize) -> String {
         match self.lang {
-            Lang::Ru => format!("Показано {count} из {total}"),
-            Lang::En => format!("Showing {count} of {total}"),
+            // «Показана 1 статья из 7», «Показаны 3 статьи из 7», «Показано 5 статей из 7».
+            Lang::Ru => match plural_ru(count) {
+                Plural::One => format!("Показана {count} статья из {total}"),
+                Plural::Few => format!("Показаны {count} статьи из {total}"),
+                Plural::Many => format!("Показано {count} статей из {total}"),
+            },
+            Lang::En if total == 1 => format!("Showing {count} of 1 article"),
+            Lang::En => format!("Showing {count} of {total} articles"),
         }
     }
 
@@ -806,6 +812,18 @@ mod tests {
         assert_eq!(RU.found_in_text(11, "молоко"), "«молоко» в тексте: 11 абзацев");
         assert_eq!(RU.found_in_text(0, "молоко"), "В тексте нет слов запроса «молоко»");
         assert_eq!(EN.found_in_text(2, "milk"), "\u{201c}milk\u{201d} in the text: 2 passages");
+    }
+
+    #[test]
+    fn the_result_count_says_articles_in_the_form_the_number_takes() {
+        assert_eq!(RU.shown(1, 7), "Показана 1 статья из 7");
+        assert_eq!(RU.shown(3, 7), "Показаны 3 статьи из 7");
+        assert_eq!(RU.shown(5, 7), "Показано 5 статей из 7");
+        assert_eq!(RU.shown(11, 30), "Показано 11 статей из 30");
+        assert_eq!(RU.shown(21, 30), "Показана 21 статья из 30");
+        assert_eq!(RU.shown(0, 7), "Показано 0 статей из 7");
+        assert_eq!(EN.shown(3, 7), "Showing 3 of 7 articles");
+        assert_eq!(EN.shown(1, 1), "Showing 1 of 1 article");
     }
 
     #[test]

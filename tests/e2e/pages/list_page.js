@@ -1,6 +1,6 @@
 // Page object for the article list (index.html).
 import { expect } from '@playwright/test';
-import { SITE_TITLE, escapeRegExp, normalize, slugFromHref, waitForApp } from '../helpers.js';
+import { SITE_TITLE, escapeRegExp, normalize, shownText, slugFromHref, waitForApp } from '../helpers.js';
 
 export class ListPage {
   /** @param {import('@playwright/test').Page} page */
@@ -92,8 +92,8 @@ export class ListPage {
     }
   }
 
-  /** Asserts the result counter reads "Показано N из T". */
+  /** Asserts the result counter reads «Показаны N статьи из T» (in the form N takes). */
   async expectResultCount(shown, total) {
-    await expect(this.resultCount).toHaveText(new RegExp(`^Показано\\s+${shown}\\s+из\\s+${total}\\b`));
+    await expect(this.resultCount).toHaveText(shownText(shown, total));
   }
 }
