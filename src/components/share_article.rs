@@ -62,7 +62,8 @@ pub fn ShareArticle(slug: Slug, title: String) -> impl IntoView {
         });
     };
     view! {
-        <section class="share" aria-label=words.share data-testid="share">
+        // The prerendered page has none of it: it needs the page's own address and the browser.
+        <section class="share" aria-label=words.share data-testid="share" data-app-only="">
             {ways}
             <button type="button" class="button button--small button--quiet" on:click=copy>{words.copy_link}</button>
             <span class="share__status" role="status">

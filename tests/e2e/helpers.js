@@ -125,7 +125,16 @@ export async function noJsContext(browser, baseURL) {
 
 /** innerText of the page's main landmark, whitespace runs collapsed. */
 export async function mainText(page) {
-  return normalize(await page.getByRole('main').innerText());
+  // Leaves out what only the live app can offer (marked data-app-only: sharing
+  // needs the page's own address and the browser's share sheet or clipboard).
+  const text = await page.getByRole('main').evaluate((main) => {
+    const only = [...main.querySelectorAll('[data-app-only]')];
+    only.forEach((el) => el.style.setProperty('display', 'none'));
+    const shown = main.innerText;
+    only.forEach((el) => el.style.removeProperty('display'));
+    return shown;
+  });
+  return normalize(text);
 }
 
 // --- reading the served HTML head -----------------------------------------
