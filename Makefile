@@ -5,9 +5,9 @@ SHELL := /bin/sh
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-# Bytes of the first view of the list, brotli (scripts/size.mjs): 232 KiB,
-# the measured 229.4 KiB with room for small changes, never for a new library.
-SIZE_BUDGET := 237568
+# Bytes of the first view of the list, brotli (scripts/size.mjs): 240 KiB,
+# the measured 234.7 KiB with room for small changes, never for a new library.
+SIZE_BUDGET := 245760
 
 .PHONY: setup serve dist check new import test test-native test-web test-e2e size bench lighthouse audit fuzz clean
 

@@ -16,6 +16,9 @@
 //    when they were saved; the list's parts and the search's files in
 //    CONTENT. A body goes only when the reader removes it, when a newer text
 //    of the same article is saved, or when its article is gone from the index.
+//    An article's pictures are saved with its body (one width of each, which
+//    stands in for the others offline), and only then: the list's thumbnails
+//    and the pictures of articles not saved come from the network.
 //  - Page navigations get this build's shell page, whose app then shows the
 //    list or the article from the data, or says the article was not saved.
 //
@@ -41,6 +44,11 @@ const INDEX_PATIENCE_MS = 4000;
 
 // A body of the data bundle: data/articles/<slug>.<hash>.json.
 const BODY = /^(.*\/)?articles\/([^/]+)\.[0-9a-f]{12,16}\.json$/;
+// A picture's width made by the build: media/<hash>-<width>.<ext>.
+const MEDIA = /^(.*\/)?media\/([0-9a-f]{12,16})-([0-9]+)\.[a-z]+$/;
+// The width of a picture kept with a saved article: enough for a phone's
+// screen; offline, it stands in for every other width.
+const SAVED_PICTURE_WIDTH = 800;
 // A file of the list's parts or of the search, named by the bundle's version.
 const PART = /^(.*\/)?(list|search)\/([a-z]+)(?:-([^/.]+))?\.([0-9a-f]{12,16})\.json$/;
 
@@ -107,6 +115,9 @@ async function keepContent(name) {
     else if (PART.test(file) && !(await content.match(request))) await content.put(request, response);
     else if (file === INDEX && !(await content.match(request))) await content.put(request, response);
   }
+  savedBodies.reset();
+  savedPictures.reset();
+  slugFiles.reset();
 }
 
 self.addEventListener('message', (event) => {
@@ -128,6 +139,7 @@ self.addEventListener('fetch', (event) => {
   if (file === INDEX) event.respondWith(index(request));
   else if (BODY.test(file)) event.respondWith(body(request, file));
   else if (PART.test(file)) event.respondWith(part(request, file));
+  else if (MEDIA.test(file)) event.respondWith(picture(request, file));
   else event.respondWith(code(request, file));
 });
 
@@ -193,8 +205,12 @@ async function forgetOldParts(response) {
     const slugs = new Set(fresh.articles.map((article) => article && article.slug));
     const saved = await caches.open(SAVED);
     for (const request of await saved.keys()) {
-      if (!slugs.has(fileOf(request.url).match(BODY)[2])) await saved.delete(request);
+      const body = fileOf(request.url).match(BODY);
+      const slug = body ? body[2] : ((await saved.match(request)) || { headers: new Headers() }).headers.get('X-Saved-For');
+      if (slug && !slugs.has(slug)) await saved.delete(request);
     }
+    savedBodies.reset();
+    savedPictures.reset();
   }
 }
 
@@ -212,32 +228,124 @@ async function body(request, file) {
   try {
     response = await fetch(request);
   } catch (offline) {
-    const older = await sameArticle(saved, slug);
-    if (older.length) return saved.match(older[0]);
+    for (const older of await savedBodies.of(slug)) {
+      const hit = await saved.match(older);
+      if (hit) return hit;
+    }
     throw offline;
   }
   if (!response.ok) return response;
   const copy = await stamped(response.clone(), new Date());
+  const pictures = picturesOf(await response.clone().json().catch(() => null));
+  const put = [];
   try {
     await saved.put(request, copy);
+    put.push(request);
+    // Its pictures with it, one width of each: what it shows offline.
+    for (const src of pictures) {
+      const url = new URL(src, SCOPE).href;
+      if (!url.startsWith(SCOPE) || (await saved.match(url))) continue;
+      const picture = await fetch(url).catch(() => null);
+      if (!picture || !picture.ok) continue;
+      const kept = await stamped(picture, new Date(), { 'X-Saved-For': slug });
+      await saved.put(url, kept);
+      put.push(new Request(url));
+      savedPictures.put(MEDIA.exec(fileOf(url))[2], new Request(url));
+    }
   } catch (error) {
-    // A full disk: the reader still reads it, and the app says it was not saved.
+    // A full disk: the reader still reads it, the app says it was not
+    // saved, and nothing of it is left half-saved.
+    for (const r of put) await saved.delete(r);
     return withHeader(response, 'X-Not-Saved', error && error.name === 'QuotaExceededError' ? 'quota' : 'error');
   }
-  for (const older of await sameArticle(saved, slug)) {
-    if (older.url.split('?')[0] !== request.url.split('?')[0]) await saved.delete(older);
+  for (const older of await savedBodies.of(slug)) {
+    if (older.url.split('?')[0] === request.url.split('?')[0]) continue;
+    await saved.delete(older);
+    savedBodies.forget(slug, older);
   }
+  savedBodies.put(slug, request);
   return response;
 }
 
-/** The saved requests of the article `slug`, newest first. */
-async function sameArticle(cache, slug) {
-  const same = [];
-  for (const request of await cache.keys()) {
-    const match = fileOf(request.url).match(BODY);
-    if (match && match[2] === slug) same.push(request);
+/**
+ * A cache's requests grouped by `keyOf` (null: not grouped), listed once in
+ * the worker's life and kept up to date as it puts and deletes: saving
+ * 10,000 articles must not list the cache 10,000 times. The page may delete
+ * entries behind its back, so a request found here may be gone: callers
+ * match before they use one.
+ */
+function grouped(name, keyOf) {
+  let groups = null;
+  const group = (key) => {
+    if (!groups.has(key)) groups.set(key, []);
+    return groups.get(key);
+  };
+  return {
+    /** The group's requests, latest first. */
+    async of(key) {
+      if (!groups) {
+        groups = new Map();
+        for (const request of await (await caches.open(name)).keys()) {
+          const k = keyOf(request.url);
+          if (k !== null) group(k).unshift(request);
+        }
+      }
+      return [...(groups.get(key) || [])];
+    },
+    put(key, request) {
+      if (groups) group(key).unshift(request);
+    },
+    forget(key, request) {
+      if (groups && groups.has(key)) groups.set(key, groups.get(key).filter((r) => r.url !== request.url));
+    },
+    reset() {
+      groups = null;
+    },
+  };
+}
+
+// The saved bodies of each article, by its slug.
+const savedBodies = grouped(SAVED, (href) => (fileOf(href).match(BODY) || [])[2] ?? null);
+// The saved widths of each picture, by its hash.
+const savedPictures = grouped(SAVED, (href) => (fileOf(href).match(MEDIA) || [])[2] ?? null);
+// The kept versions of each slug file of the list's parts.
+const slugFiles = grouped(CONTENT, (href) => {
+  const [, , folder, name, n] = fileOf(href).match(PART) || [];
+  return name === 'slugs' ? `${folder}/${name}-${n}` : null;
+});
+
+/**
+ * A picture: the saved one when its article was saved, else the network's,
+ * not kept (pictures are saved with their article, never on their own).
+ * Offline, another saved width of the same picture stands in.
+ */
+async function picture(request, file) {
+  const saved = await caches.open(SAVED);
+  const hit = await saved.match(request, { ignoreSearch: true });
+  if (hit) return hit;
+  try {
+    return await fetch(request);
+  } catch (offline) {
+    for (const other of await savedPictures.of(file.match(MEDIA)[2])) {
+      const hit = await saved.match(other);
+      if (hit) return hit;
+    }
+    throw offline;
   }
-  return same.reverse();
+}
+
+/** The pictures of an article's body (its own and its figures'), one width of each. */
+function picturesOf(body) {
+  if (!body || typeof body !== 'object') return [];
+  const images = [body.picture, ...(Array.isArray(body.blocks) ? body.blocks.filter((b) => b && b.type === 'image') : [])];
+  const srcs = [];
+  for (const image of images) {
+    if (!image || typeof image.src !== 'string') continue;
+    const sizes = [...(Array.isArray(image.narrower) ? image.narrower : []), { src: image.src, width: image.width || Infinity }];
+    const fit = sizes.find((size) => size && size.width >= SAVED_PICTURE_WIDTH) || sizes[sizes.length - 1];
+    if (MEDIA.test(fit.src)) srcs.push(fit.src);
+  }
+  return srcs;
 }
 
 /**
@@ -250,34 +358,35 @@ async function part(request, file) {
   const hit = await content.match(request, { ignoreSearch: true });
   if (hit) return hit;
   const [, , folder, name, n] = file.match(PART);
-  const earlier = async () => {
-    if (name !== 'slugs') return [];
-    const all = await content.keys();
-    return all.filter((r) => {
-      const m = fileOf(r.url).match(PART);
-      return m && m[2] === folder && m[3] === name && m[4] === n;
-    });
-  };
+  const key = `${folder}/${name}-${n}`;
+  const earlier = async () => (name === 'slugs' ? slugFiles.of(key) : []);
   let response;
   try {
     response = await fetch(request);
   } catch (offline) {
-    const older = await earlier();
-    if (older.length) return content.match(older[0]);
+    for (const older of await earlier()) {
+      const hit = await content.match(older);
+      if (hit) return hit;
+    }
     throw offline;
   }
   if (response.ok) {
     const older = await earlier();
     await content.put(request, response.clone()).catch(() => {});
-    for (const r of older) await content.delete(r);
+    for (const r of older) {
+      await content.delete(r);
+      slugFiles.forget(key, r);
+    }
+    if (name === 'slugs') slugFiles.put(key, request);
   }
   return response;
 }
 
 /** `response` as it is saved: with when (X-Saved-At) and its size (X-Saved-Bytes), as the app reads them back. */
-async function stamped(response, when) {
+async function stamped(response, when, extra = {}) {
   const bytes = await response.arrayBuffer();
   const headers = plainHeaders(response);
+  for (const [name, value] of Object.entries(extra)) headers.set(name, value);
   if (!headers.has('X-Saved-At')) headers.set('X-Saved-At', when.toISOString());
   headers.set('X-Saved-Bytes', String(bytes.byteLength));
   return new Response(bytes, { status: response.status, statusText: response.statusText, headers });

@@ -235,6 +235,8 @@ function buildPages(dir, release) {
   // SITE_CONTENT builds another content folder (a synthetic corpus, say).
   const content = process.env.SITE_CONTENT || 'content';
   args.push('build', '--content', content, '--out', dir, '--shell', path.join(dir, 'shell.html'));
+  // Trunk's folder starts empty: the pictures' widths are kept between builds here.
+  args.push('--picture-cache', path.join(root, 'target', 'site-cache', 'pictures'));
   const run = spawnSync('cargo', args, { cwd: root, stdio: 'inherit' });
   if (run.error) throw new SiteError(`cannot run cargo: ${run.error.message}`);
   if (run.status !== 0) throw new SiteError(`\`cargo ${args.join(' ')}\` failed`);
@@ -412,7 +414,7 @@ function precacheDownload(dir) {
 //    copies unused for a week are removed.
 //  - Files are compressed on all cores at once.
 const WORTH = /\.(html|js|wasm|css|json|svg|xml|webmanifest)$/;
-const ARCHIVE = /^(data\/(articles|list)\/.*\.json|data\/search\/doc-.*\.json|(?!index\.html$|shell\.html$|embed\.html$)[^/]+\.html)$/;
+const ARCHIVE = /^(data\/(articles|list)\/.*\.json|data\/search\/doc-.*\.json|topic\/[^/]+\.html|(?!index\.html$|shell\.html$|embed\.html$)[^/]+\.html)$/;
 const CACHE = path.join(root, 'target', 'site-cache', 'compress');
 
 export function brotliQuality(file) {

@@ -3,7 +3,7 @@
 //! deserializer, and each problem is named by its field.
 
 use catalog::{
-    ArticleBody, ArticleMeta, Block, Date, Image, Inline, ListParts, Month, Passage, SearchParts, SiteInfo, Slug, Source, Topic, TopicId,
+    ArticleBody, ArticleMeta, Block, Date, Image, Resized, Inline, ListParts, Month, Passage, SearchParts, SiteInfo, Slug, Source, Topic, TopicId,
 };
 use js_sys::{Array, Reflect};
 use wasm_bindgen::JsValue;
@@ -237,6 +237,7 @@ pub fn body(o: &Obj, schema: u32, slug: Slug, blocks: Vec<Block>) -> Read<Articl
         slug,
         lead: o.optional_object("lead")?.map(|p| passage(&p, 0)).transpose()?,
         blocks,
+        picture: o.optional_object("picture")?.map(|i| image(&i)).transpose()?,
         people: o.list_or_empty("people", text)?,
         places: o.list_or_empty("places", text)?,
         organizations: o.list_or_empty("organizations", text)?,
@@ -244,7 +245,18 @@ pub fn body(o: &Obj, schema: u32, slug: Slug, blocks: Vec<Block>) -> Read<Articl
 }
 
 fn image(o: &Obj) -> Read<Image> {
-    Ok(Image { src: o.string("src")?, alt: o.string("alt")? })
+    let number_or_zero = |key: &str| o.get(key).map_or(Ok(0), |_| o.number(key));
+    Ok(Image {
+        src: o.string("src")?,
+        alt: o.string("alt")?,
+        caption: o.string_or_empty("caption")?,
+        width: number_or_zero("width")?,
+        height: number_or_zero("height")?,
+        narrower: o.list_or_empty("narrower", |v| {
+            let r = Obj::new(v)?;
+            Ok(Resized { src: r.string("src")?, width: r.number("width")? })
+        })?,
+    })
 }
 
 fn passage(o: &Obj, depth: usize) -> Read<Passage> {

@@ -18,7 +18,7 @@ extern "C" {
 }
 
 /// One saved article's text.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SavedBody {
     /// Where the text is: the cache's key.
     pub url: String,

@@ -19,25 +19,32 @@ pub fn SavedRoute() -> impl IntoView {
     let shown = RwSignal::new(SHOWN);
     let status = RwSignal::new(String::new());
 
-    // Each shown body with its article's title, from the list's parts.
-    let rows = move || {
+    // Each shown body with what the list knows of its article: its title,
+    // that it is gone from the list (`Ok(None)`), or the part to fetch first.
+    let shown_bodies = Memo::new(move |_| {
         let Some(Ok(saved)) = list.get() else { return Vec::new() };
         shelf.with(|s| {
-            let title = |body: &SavedBody| s.find(&body.slug).ok().flatten().map(|meta| meta.title.clone());
-            saved.into_iter().take(shown.get()).map(|body| (title(&body), body)).collect::<Vec<_>>()
+            saved
+                .into_iter()
+                .take(shown.get())
+                .map(|body| {
+                    let found = s.find(&body.slug).map(|meta| meta.map(|meta| meta.title.clone()));
+                    (body, found)
+                })
+                .collect::<Vec<_>>()
         })
-    };
+    });
+    let rows = move || shown_bodies.get().into_iter().map(|(body, found)| (found.ok().flatten(), body)).collect::<Vec<_>>();
     // The parts that hold the shown articles are fetched; an article gone
     // from the index goes from what is saved too.
     Effect::new(move |_| {
-        let Some(Ok(saved)) = list.get() else { return };
         let (mut needs, mut gone) = (Vec::new(), Vec::new());
-        shelf.with(|s| {
-            for body in saved.iter().take(shown.get()) {
-                match s.find(&body.slug) {
+        shown_bodies.with(|bodies| {
+            for (body, found) in bodies {
+                match found {
                     Ok(Some(_)) => {}
                     Ok(None) => gone.push(body.url.clone()),
-                    Err(need) if !needs.contains(&need) => needs.push(need),
+                    Err(need) if !needs.contains(need) => needs.push(need.clone()),
                     Err(_) => {}
                 }
             }

@@ -70,6 +70,7 @@ pub fn body() -> ArticleBody {
             Block::List { ordered: false, items: vec![passage("Станки.", &["industry"]), passage("Просто пункт.", &[])] },
             Block::Quote { passages: vec![passage("Торф и завод.", &["agriculture", "industry"])] },
         ],
+        picture: None,
         people: vec![],
         places: vec!["Киров".into()],
         organizations: vec![],

@@ -59,6 +59,8 @@ test('the imported items are listed newest first, and filter by their suggested 
 
 test('an imported article reads as the feed wrote it, without what could run', async ({ page }) => {
   const errors = collectPageErrors(page);
+  // The feed's pictures are on the portal's own host, used as given: here, a picture of ours.
+  await page.route('https://portal.example/**', (route) => route.fulfill({ path: 'tests/fixtures/pictures/articles/pictures/field.jpg', contentType: 'image/jpeg' }));
   const list = new ListPage(page);
   const view = new ArticlePage(page);
   await list.goto();
@@ -84,6 +86,9 @@ test('an imported article reads as the feed wrote it, without what could run', a
   await expect(view.passages.nth(2)).toHaveText('Договор подписан.');
   await expect(view.article).not.toContainText('<');
   await expect(page.getByRole('link', { name: 'Пример: областной портал' })).toHaveAttribute('href', 'https://portal.example/news/orichi-peat');
+  // Its picture, from the feed's address, under the headline.
+  await expect(view.article.getByTestId('picture')).toHaveAttribute('src', 'https://portal.example/media/peat.jpg');
+  await expect.poll(() => view.article.getByTestId('picture').evaluate((img) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
   expect(errors).toEqual([]);
 });
 

@@ -250,8 +250,10 @@ test.describe('a new deploy', () => {
       await expect(prompt).toContainText('Доступна новая версия');
       await Promise.all([page.waitForEvent('load'), prompt.getByRole('button', { name: 'Обновить' }).click()]);
       await waitForApp(page);
-      const names = await page.evaluate(() => caches.keys());
-      expect(names.sort()).toEqual([`article-viewer-${buildOf(c)}`, 'article-viewer-content', 'article-viewer-saved']);
+      // The old code's cache goes in the new worker's activation, which the
+      // reload does not wait for to the end.
+      await expect.poll(async () => (await page.evaluate(() => caches.keys())).sort())
+        .toEqual([`article-viewer-${buildOf(c)}`, 'article-viewer-content', 'article-viewer-saved']);
 
       server.stop();
       await context.setOffline(true);
@@ -330,8 +332,8 @@ test.describe('a new deploy', () => {
         expect(fs.existsSync(path.join(c, file)), `${file} is one of C's files`).toBe(true);
       }
       // And of code, only C's cache is left.
-      const names = await page.evaluate(() => caches.keys());
-      expect(names.filter((n) => /^article-viewer-[0-9a-f]+$/.test(n))).toEqual([`article-viewer-${buildOf(c)}`]);
+      await expect.poll(async () => (await page.evaluate(() => caches.keys())).filter((n) => /^article-viewer-[0-9a-f]+$/.test(n)))
+        .toEqual([`article-viewer-${buildOf(c)}`]);
     } finally {
       server.stop();
     }

@@ -4,7 +4,7 @@
 use crate::content::{ArticleReader, Content, TopicDef};
 use crate::feeds::{self, Entry, FEED_ARTICLES};
 use crate::render::{Renderer, Shell};
-use catalog::{ArticleBody, ArticleMeta, Index, ListParts, Need, SearchDoc, SearchParts, Topic};
+use catalog::{ArticleBody, ArticleMeta, Index, ListParts, Need, SearchDoc, SearchParts, SiteInfo, Topic};
 use sha2::{Digest, Sha256};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -224,25 +224,46 @@ pub fn files(content: &Content, shell: Option<&Shell>) -> Vec<(PathBuf, Vec<u8>)
         let site = index.site.clone();
         let topics = index.topics.clone();
         let renderer = Renderer::new(index);
-        out.push((PathBuf::from("shell.html"), renderer.app_shell(shell).into_bytes()));
-        out.push((PathBuf::from(catalog::Page::Saved.file()), renderer.saved_page(shell).into_bytes()));
-        out.push((PathBuf::from("404.html"), renderer.not_found_page(shell).into_bytes()));
-        for number in 1..=list_pages(content) {
-            let file = catalog::Page::List { number }.file();
-            out.push((PathBuf::from(file), renderer.list_page(shell, number).into_bytes()));
-        }
         for a in &content.articles {
             let page = renderer.article_page(shell, &a.meta, Arc::new(a.body.clone()));
             out.push((PathBuf::from(a.meta.slug.page()), page.into_bytes()));
         }
-        if let Some(url) = &site.url {
-            out.push((PathBuf::from("sitemap.xml"), sitemap(url, content).into_bytes()));
-            out.push((PathBuf::from("robots.txt"), robots(url).into_bytes()));
-            let entries: Vec<_> = content.articles.iter().take(FEED_ARTICLES).map(|a| Entry { meta: &a.meta, body: &a.body }).collect();
-            out.extend(feeds::files(&site, url, &topics, &entries));
+        let entries: Vec<_> = content.articles.iter().take(FEED_ARTICLES).map(|a| Entry { meta: &a.meta, body: &a.body }).collect();
+        out.extend(site_files(&renderer, shell, content, &site, &topics, &entries));
+    }
+    out.extend(content.pictures.take_files());
+    out
+}
+
+/// The site's pages but the articles' (the shell, the saved list, 404, the
+/// list's pages) and, when its URL is known, its sitemap, robots.txt and
+/// feeds of `entries`, the newest articles.
+fn site_files<B>(renderer: &Renderer, shell: &Shell, content: &Content<B>, site: &SiteInfo, topics: &[Topic], entries: &[Entry]) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = vec![
+        (PathBuf::from("shell.html"), renderer.app_shell(shell).into_bytes()),
+        (PathBuf::from(catalog::Page::Saved.file()), renderer.saved_page(shell).into_bytes()),
+        (PathBuf::from("404.html"), renderer.not_found_page(shell).into_bytes()),
+    ];
+    for number in 1..=list_pages(content) {
+        out.push((PathBuf::from(catalog::Page::List { number }.file()), renderer.list_page(shell, number).into_bytes()));
+    }
+    for (topic, pages) in topic_pages(topics) {
+        for number in 1..=pages {
+            let file = Path::new("topic").join(crate::render::topic_file(topic.id.as_str(), number));
+            out.push((file, renderer.topic_page(shell, topic, number, pages).into_bytes()));
         }
     }
+    if let Some(url) = &site.url {
+        out.push((PathBuf::from("sitemap.xml"), sitemap(url, content, topics).into_bytes()));
+        out.push((PathBuf::from("robots.txt"), robots(url).into_bytes()));
+        out.extend(feeds::files(site, url, topics, entries));
+    }
     out
+}
+
+/// Each topic with articles, and how many pages its list takes.
+fn topic_pages(topics: &[Topic]) -> impl Iterator<Item = (&Topic, u32)> {
+    topics.iter().filter(|t| t.count > 0).map(|t| (t, (t.count as usize).div_ceil(views::PAGE_SIZE) as u32))
 }
 
 /// How many pages the whole list takes.
@@ -258,17 +279,22 @@ fn json<T: serde::Serialize>(value: &T) -> Vec<u8> {
 /// the sitemap is. Crawlers read it only at a host's root: a site in a
 /// folder puts these lines in the root's robots.txt (docs/deploy.md).
 fn robots(base: &str) -> String {
-    let path = base.split_once("://").and_then(|(_, rest)| rest.find('/').map(|at| &rest[at..])).unwrap_or("/");
+    let path = crate::render::site_path(base).unwrap_or("/");
     format!("User-agent: *\nDisallow: {path}saved.html\nDisallow: {path}shell.html\n\nSitemap: {base}sitemap.xml\n")
 }
 
-fn sitemap<B>(base: &str, content: &Content<B>) -> String {
+fn sitemap<B>(base: &str, content: &Content<B>, topics: &[Topic]) -> String {
     // Slugs are [a-z0-9-] and the base URL is checked, so nothing needs escaping
     // but `&`, which a URL may hold.
     let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;");
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for number in 1..=list_pages(content) {
         xml.push_str(&format!("  <url><loc>{}{}</loc></url>\n", esc(base), catalog::Page::List { number }.file()));
+    }
+    for (topic, pages) in topic_pages(topics) {
+        for number in 1..=pages {
+            xml.push_str(&format!("  <url><loc>{}topic/{}</loc></url>\n", esc(base), crate::render::topic_file(topic.id.as_str(), number)));
+        }
     }
     for a in &content.articles {
         xml.push_str(&format!(
@@ -353,28 +379,37 @@ pub fn write_site(out: &Path, content: &Content<String>, reader: &ArticleReader,
     }
     let mut total = bodies.len() + docs.len() + data.len();
     if let (Some(shell), Some(renderer)) = (shell, &renderer) {
-        put(Path::new("shell.html"), renderer.app_shell(shell).as_bytes())?;
-        put(Path::new(&catalog::Page::Saved.file()), renderer.saved_page(shell).as_bytes())?;
-        put(Path::new("404.html"), renderer.not_found_page(shell).as_bytes())?;
-        for number in 1..=list_pages(content) {
-            put(Path::new(&catalog::Page::List { number }.file()), renderer.list_page(shell, number).as_bytes())?;
-        }
-        total += 3 + list_pages(content) as usize + articles.len();
-        if let Some(url) = &site.url {
-            put(Path::new("sitemap.xml"), sitemap(url, content).as_bytes())?;
-            put(Path::new("robots.txt"), robots(url).as_bytes())?;
-            total += 2;
-            // The newest articles' texts, read again (only names were kept).
-            let mut report = crate::diagnostic::Report::default();
-            let newest: Vec<_> = articles.iter().take(FEED_ARTICLES).filter_map(|a| reader.read(&a.path, &mut report)).collect();
-            let entries: Vec<_> = newest.iter().map(|a| Entry { meta: &a.meta, body: &a.body }).collect();
-            for (rel, bytes) in feeds::files(&site, url, &topics, &entries) {
-                put(&rel, &bytes)?;
-                total += 1;
-            }
+        total += articles.len();
+        // The newest articles' texts for the feeds, read again (only names were kept).
+        let mut report = crate::diagnostic::Report::default();
+        let newest: Vec<_> = match site.url {
+            Some(_) => articles.iter().take(FEED_ARTICLES).filter_map(|a| reader.read(&a.path, &mut report)).collect(),
+            None => Vec::new(),
+        };
+        let entries: Vec<_> = newest.iter().map(|a| Entry { meta: &a.meta, body: &a.body }).collect();
+        for (rel, bytes) in site_files(renderer, shell, content, &site, &topics, &entries) {
+            put(&rel, &bytes)?;
+            total += 1;
         }
     }
+    for (rel, bytes) in content.pictures.take_files() {
+        put(&rel, &bytes)?;
+    }
+    let pictures = content.pictures.used();
+    total += pictures.len();
+    remove_stale_pictures(out, &pictures)?;
     Ok((written.into_inner(), total))
+}
+
+/// Removes the picture widths in `out` that no article shows any more.
+fn remove_stale_pictures(out: &Path, used: &std::collections::HashSet<String>) -> io::Result<()> {
+    let Ok(entries) = std::fs::read_dir(out.join(crate::pictures::FOLDER)) else { return Ok(()) };
+    for entry in entries.flatten() {
+        if !used.contains(entry.file_name().to_string_lossy().as_ref()) && entry.path().is_file() {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
 }
 
 /// Writes `bytes` to `path` unless it holds them already; says whether it wrote.

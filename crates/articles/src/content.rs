@@ -6,9 +6,11 @@ use crate::diagnostic::{Diagnostic, Report};
 use crate::fields::{self, At, Fields};
 use crate::front_matter::{FrontMatter, Read};
 use crate::markdown;
+use crate::pictures::Pictures;
 use catalog::{ArticleBody, ArticleMeta, Date, SiteInfo, Slug, TopicId};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 #[derive(Clone)]
 pub struct TopicDef {
@@ -51,6 +53,8 @@ pub struct Content<B = ArticleBody> {
     pub topics: Vec<TopicDef>,
     /// Newest first.
     pub articles: Vec<Article<B>>,
+    /// The articles' pictures, as the build makes them.
+    pub pictures: Arc<Pictures>,
 }
 
 /// Reads, parses and tags one article file, as `load` does.
@@ -59,6 +63,7 @@ pub struct ArticleReader {
     site_lang: String,
     tagger: catalog::Tagger,
     clock: Clock,
+    pictures: Arc<Pictures>,
 }
 
 impl ArticleReader {
@@ -71,14 +76,26 @@ impl ArticleReader {
         if let Some(lead) = &mut a.body.lead {
             self.tagger.tag(lead);
         }
-        Some(a)
+        let images = a.meta.image.iter_mut().chain(a.body.blocks.iter_mut().filter_map(|b| match b {
+            catalog::Block::Image(image) => Some(image),
+            _ => None,
+        }));
+        let mut failed = false;
+        for image in images {
+            if let Err(why) = self.pictures.resolve(&path, image) {
+                r.push(Diagnostic::error(&path, 0..3, why));
+                failed = true;
+            }
+        }
+        a.body.picture = a.meta.image.clone();
+        (!failed).then_some(a)
     }
 }
 
 /// Reads the whole `content/` folder. Returns `None` when there were errors
 /// (all of them are in the report).
 pub fn load(dir: &Path, report: &mut Report) -> Option<Content> {
-    load_with(dir, report, false, |_, body| body).map(|(content, _)| content)
+    load_with(dir, report, false, Pictures::in_memory(), |_, body| body).map(|(content, _)| content)
 }
 
 /// Reads the whole `content/` folder as `load` does, keeping of each body
@@ -89,6 +106,7 @@ pub fn load_with<B: Send>(
     dir: &Path,
     report: &mut Report,
     drafts: bool,
+    pictures: Pictures,
     keep: impl Fn(&ArticleMeta, ArticleBody) -> B + Sync,
 ) -> Option<(Content<B>, ArticleReader)> {
     let site = read(&dir.join("site.toml"), report).and_then(|(p, t)| parse_site(&p, &t, report));
@@ -110,7 +128,8 @@ pub fn load_with<B: Send>(
 
     let site_lang = site.as_ref().map_or("ru", |s| s.lang.as_str()).to_owned();
     let tagger = catalog::Tagger::new(topics.iter().map(|t| (t.id.clone(), t.keywords.as_slice())));
-    let reader = ArticleReader { topics, site_lang, tagger, clock: Clock::now() };
+    let pictures = Arc::new(pictures);
+    let reader = ArticleReader { topics, site_lang, tagger, clock: Clock::now(), pictures: pictures.clone() };
     // Each file read, parsed and tagged on its own, on all cores; what is
     // said of them comes back in file order.
     let one = |path: &PathBuf| {
@@ -140,7 +159,7 @@ pub fn load_with<B: Send>(
         return None;
     }
     let topics = reader.topics.iter().map(TopicDef::clone).collect();
-    Some((Content { site: site?, topics, articles }, reader))
+    Some((Content { site: site?, topics, articles, pictures }, reader))
 }
 
 fn tag_block(block: &mut catalog::Block, tagger: &catalog::Tagger) {
@@ -216,6 +235,11 @@ pub fn parse_topics(path: &Path, text: &str, r: &mut Report) -> Vec<TopicDef> {
             r.push(Diagnostic::error(path, id.span, format!("topic id: {why}")));
             continue;
         }
+        // `topic/<id>-2.html` is page 2 of topic `<id>`'s pages.
+        if id.value.rsplit_once('-').is_some_and(|(_, n)| n.bytes().all(|b| b.is_ascii_digit())) {
+            r.push(Diagnostic::error(path, id.span, format!("topic id `{}` ends in a number: that names a page of another topic's list", id.value)).with_hint("end it in a word"));
+            continue;
+        }
         if topics.iter().any(|x| x.id.as_str() == id.value) {
             r.push(Diagnostic::error(path, id.span, format!("topic `{}` is defined twice", id.value)));
             continue;
@@ -255,6 +279,18 @@ pub fn parse_article(path: &Path, text: &str, topics: &[TopicDef], site_lang: &s
             Diagnostic::warning(path, places.import, "the topics were suggested by `articles import` from keywords")
                 .with_hint("check `topics`, then delete the line `topics_suggested = true`"),
         );
+    }
+    if let Some(image) = &front_matter.image {
+        let checked = if crate::pictures::is_file(&image.src) {
+            crate::pictures::check_file(path, &image.src).map(|_| ())
+        } else if image.src.starts_with("https://") || image.src.starts_with("http://") {
+            Ok(())
+        } else {
+            Err(format!("picture `{}`: use a path under content/ or an https:// address", image.src))
+        };
+        if let Err(why) = checked {
+            r.push(Diagnostic::error(path, places.image.clone(), why).with_hint("put the picture under content/ and give its path from the article's folder, or an https:// address"));
+        }
     }
     if front_matter.image.as_ref().is_some_and(|i| i.alt.trim().is_empty()) {
         r.push(
@@ -319,7 +355,7 @@ pub fn parse_article(path: &Path, text: &str, topics: &[TopicDef], site_lang: &s
         front_matter.places.unwrap_or_default(),
         front_matter.organizations.unwrap_or_default(),
     );
-    let body = ArticleBody { schema: catalog::SCHEMA_VERSION, slug: slug.clone(), lead, blocks, people: people.clone(), places: places.clone(), organizations: organizations.clone() };
+    let body = ArticleBody { schema: catalog::SCHEMA_VERSION, slug: slug.clone(), lead, blocks, picture: None, people: people.clone(), places: places.clone(), organizations: organizations.clone() };
     Some(Article {
         path: path.to_owned(),
         meta: ArticleMeta {

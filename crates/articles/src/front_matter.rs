@@ -94,6 +94,8 @@ pub struct Places {
     pub slug: Range<usize>,
     /// The `[import]` table.
     pub import: Range<usize>,
+    /// The picture's `src` value.
+    pub image: Range<usize>,
 }
 
 /// Where the parts of an article file are (byte offsets).
@@ -179,8 +181,11 @@ impl FrontMatter {
             let src = s.required_string("src", r);
             // Missing or empty, the check warns (content.rs): the page still shows the picture.
             let alt = value(s.string("alt", r)).unwrap_or_default();
+            let caption = value(s.string("caption", r)).unwrap_or_default();
             s.finish(r);
-            Some(Image { src: src?.value, alt })
+            let src = src?;
+            at.image = src.span;
+            Some(Image { caption, ..Image::new(src.value, alt) })
         });
         let import = f.table("import", r).and_then(|mut s| {
             at.import = s.span();
@@ -254,6 +259,7 @@ impl FrontMatter {
         set_table(t, "image", was.image.as_ref(), self.image.as_ref(), |t, was, now| {
             set(t, "src", &was.map(|i| &i.src), &Some(&now.src));
             set(t, "alt", &was.map(|i| &i.alt), &Some(&now.alt));
+            set(t, "caption", &was.map(|i| &i.caption).filter(|c| !c.is_empty()), &Some(&now.caption).filter(|c| !c.is_empty()));
         });
         set_table(t, "import", was.import.as_ref(), self.import.as_ref(), |t, was, now| {
             set(t, "feed", &was.and_then(|i| i.feed.as_ref()), &now.feed.as_ref());
@@ -386,7 +392,7 @@ mod tests {
             places: Some(vec!["Киров".into(), "Минск".into()]),
             organizations: Some(vec!["СПК «Образец»".into()]),
             source: Some(Source { name: "Портал".into(), url: Some("https://portal.example/news/1".into()) }),
-            image: Some(Image { src: "https://portal.example/1.jpg".into(), alt: "Сыры".into() }),
+            image: Some(Image::new("https://portal.example/1.jpg", "Сыры")),
             import: Some(Import {
                 feed: Some("portal.rss".into()),
                 id: "portal-1".into(),
@@ -443,7 +449,7 @@ mod tests {
                 "title = \"Т\"\ndate = 2026-01-19\ntopics = []\n\n[source]\nurl = \"javascript:alert(1)\"\n\n[image]\nsrc = \"a.jpg\"\nalt = \"\"\n\n[import]\nid = \"1\"\nhas = \"x\"\n",
                 Some(FrontMatter {
                     // An empty `alt` is the check's warning, not an error.
-                    image: Some(Image { src: "a.jpg".into(), alt: String::new() }),
+                    image: Some(Image::new("a.jpg", "")),
                     import: Some(Import { id: "1".into(), ..Import::default() }),
                     ..minimal.clone()
                 }),
@@ -566,7 +572,7 @@ mod tests {
             ),
             (
                 "a table added, one removed",
-                FrontMatter { source: None, image: Some(Image { src: "a.jpg".into(), alt: "А".into() }), ..was.clone() },
+                FrontMatter { source: None, image: Some(Image::new("a.jpg", "А")), ..was.clone() },
                 &editors.replace("\n[source]\nname = \"Портал\"\n", "\n[image]\nsrc = \"a.jpg\"\nalt = \"А\"\n"),
             ),
         ];

@@ -338,7 +338,7 @@ fn item(
         let alt = m.description.as_ref().or(m.title.as_ref()).map(|t| html::to_text(&t.content)).unwrap_or_default();
         Some((src, alt))
     });
-    let image = image.map(|(src, alt)| Image { src, alt: visible(&alt, "picture's text", &mut notes) });
+    let image = image.map(|(src, alt)| Image::new(src, visible(&alt, "picture's text", &mut notes)));
     let author = entry.authors.iter().find_map(|a| a.name.clone()).map(|a| visible(&html::to_text(&a), "author", &mut notes)).filter(|a| !a.is_empty());
 
     let [people, places, organizations] = names.in_text(&format!("{title}\n{}", body.text));

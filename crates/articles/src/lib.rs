@@ -11,6 +11,7 @@ pub mod html;
 pub mod import;
 pub mod markdown;
 pub mod moment;
+pub mod pictures;
 pub mod render;
 pub mod slug;
 pub mod synth;

@@ -1,5 +1,5 @@
 use articles::front_matter::{self, FrontMatter};
-use articles::{build, content, diagnostic::Report, import, render::Shell, slug};
+use articles::{build, content, diagnostic::Report, import, pictures::Pictures, render::Shell, slug};
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -33,6 +33,10 @@ enum Command {
         /// Also drafts and articles still under embargo, for a preview.
         #[arg(long)]
         drafts: bool,
+        /// A folder that keeps the pictures' widths between builds into an
+        /// empty site folder, so that each is made once.
+        #[arg(long)]
+        picture_cache: Option<PathBuf>,
     },
     /// Turns RSS, Atom and JSON Feed items into articles; importing again
     /// changes only what the feed changed.
@@ -85,7 +89,7 @@ fn main() -> ExitCode {
                 _ => ExitCode::FAILURE,
             }
         }
-        Command::Build { content, out, shell, drafts } => run_build(&content, &out, shell.as_deref(), drafts),
+        Command::Build { content, out, shell, drafts, picture_cache } => run_build(&content, &out, shell.as_deref(), drafts, picture_cache.as_deref()),
         Command::Import { feeds, content } => {
             let report = import::run(&feeds, &content);
             for line in report.lines() {
@@ -164,15 +168,15 @@ fn new_article(title: &str, dir: &Path) -> ExitCode {
 /// Every article checked, drafts and embargoed ones too: how many, and how many of them are held back.
 fn check(dir: &Path) -> (Report, Option<(usize, usize)>) {
     let mut report = Report::default();
-    let found = content::load_with(dir, &mut report, true, |_, body| body)
+    let found = content::load_with(dir, &mut report, true, Pictures::check(), |_, body| body)
         .map(|(c, _)| (c.articles.len(), c.articles.iter().filter(|a| a.held).count()));
     (report, found)
 }
 
-fn run_build(dir: &Path, out: &Path, shell: Option<&Path>, drafts: bool) -> ExitCode {
+fn run_build(dir: &Path, out: &Path, shell: Option<&Path>, drafts: bool, picture_cache: Option<&Path>) -> ExitCode {
     let mut report = Report::default();
     // Only each body's file name is kept: a body is read again when it is written.
-    let loaded = content::load_with(dir, &mut report, drafts, |meta, body| build::body_name(meta, &body));
+    let loaded = content::load_with(dir, &mut report, drafts, Pictures::writing(out, picture_cache), |meta, body| build::body_name(meta, &body));
     let shell = match shell.map(|p| (p, std::fs::read_to_string(p))) {
         None => None,
         Some((_, Ok(html))) => match Shell::new(html) {

@@ -44,7 +44,8 @@ enum Span {
     Emphasis,
     Strong,
     Link(String),
-    Image(String),
+    /// An image's address and title (its caption).
+    Image(String, String),
     /// Emphasis nested too deep: its text joins the enclosing span.
     Plain,
 }
@@ -165,14 +166,18 @@ impl Builder<'_> {
                 }
                 self.inlines.push((Span::Link(href), Vec::new()));
             }
-            Tag::Image { dest_url, .. } => {
+            Tag::Image { dest_url, title, .. } => {
                 let at = self.at(&range);
                 let src = dest_url.into_string();
                 if !(src.starts_with("https://") || src.starts_with("http://") || !src.contains(':')) {
                     self.report.push(Diagnostic::error(self.path, at, format!("image `{src}`: use a relative path or an https:// URL")));
+                } else if crate::pictures::is_file(&src) {
+                    if let Err(why) = crate::pictures::check_file(self.path, &src) {
+                        self.report.push(Diagnostic::error(self.path, at, why).with_hint("give the picture's path from the article's folder, e.g. `![…](pictures/field.jpg)`"));
+                    }
                 }
                 self.open_root();
-                self.inlines.push((Span::Image(src), Vec::new()));
+                self.inlines.push((Span::Image(src, title.into_string()), Vec::new()));
             }
             _ => self.open_root(),
         }
@@ -224,10 +229,10 @@ impl Builder<'_> {
                     Span::Emphasis => Inline::Emphasis { content },
                     Span::Strong => Inline::Strong { content },
                     Span::Link(href) => Inline::Link { href, content },
-                    Span::Image(src) => {
+                    Span::Image(src, caption) => {
                         let alt = Passage { content, topics: Vec::new() }.plain_text();
                         let alone = self.inlines.last().is_some_and(|(s, c)| matches!(s, Span::Root) && c.is_empty());
-                        self.only_image = alone.then(|| Image { src, alt: alt.clone() });
+                        self.only_image = alone.then(|| Image { caption: caption.trim().to_owned(), ..Image::new(src, alt.clone()) });
                         // Inline, an image reads as its description.
                         if !alone {
                             self.text(&alt);
@@ -419,8 +424,17 @@ mod tests {
     }
 
     #[test]
-    fn an_image_alone_is_a_figure() {
-        let (_, b, _) = blocks("Лид.\n\n![Ферма зимой](img/farm.jpg)\n");
-        assert_eq!(b, [Block::Image(Image { src: "img/farm.jpg".into(), alt: "Ферма зимой".into() })]);
+    fn an_image_alone_is_a_figure_with_its_title_as_caption() {
+        let (_, b, r) = blocks("Лид.\n\n![Ферма зимой](https://portal.example/farm.jpg \"Ферма под Кировом\")\n");
+        let figure = Image { caption: "Ферма под Кировом".into(), ..Image::new("https://portal.example/farm.jpg", "Ферма зимой") };
+        assert_eq!(b, [Block::Image(figure)]);
+        assert!(r.diagnostics.is_empty(), "{}", r.render());
+    }
+
+    #[test]
+    fn a_picture_file_that_is_not_there_is_named_at_its_line() {
+        let (_, _, r) = blocks("Лид.\n\nТекст.\n\n![Ферма](img/farm.jpg)\n");
+        assert!(r.has_errors());
+        assert!(r.render().starts_with("a.md:5:") && r.render().contains("picture `img/farm.jpg` not found"), "{}", r.render());
     }
 }

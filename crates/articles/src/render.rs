@@ -2,10 +2,10 @@
 //! server-side rendering, which escapes all text), put into the shell page
 //! that the wasm build produced, so asset names stay right.
 
-use catalog::{ArticleBody, ArticleMeta, Index, SiteInfo, ViewState};
+use catalog::{ArticleBody, ArticleMeta, Index, SiteInfo, Topic, ViewState};
 use leptos::prelude::*;
 use std::sync::Arc;
-use views::{provide_words, Archive, ArticleView, Finder, Found, BodyState, CurrentView, Frame, Lang, ListView, Nav, NotFound, SiteIndex};
+use views::{provide_words, Archive, ArticleView, Finder, Found, BodyState, CurrentView, Frame, Lang, LinkBase, ListView, Nav, NotFound, SiteIndex};
 
 /// Where the page's head tags go in the shell.
 pub const HEAD_MARK: &str = "<!--page-head-->";
@@ -46,8 +46,13 @@ impl Shell {
     }
 }
 
+/// The name of page `number` of a topic's pages in `topic/`.
+pub fn topic_file(id: &str, number: u32) -> String {
+    if number > 1 { format!("{id}-{number}.html") } else { format!("{id}.html") }
+}
+
 /// The path of a site's URL: `/portal/news/` of `https://example.org/portal/news/`.
-fn site_path(url: &str) -> Option<&str> {
+pub(crate) fn site_path(url: &str) -> Option<&str> {
     let rest = url.split_once("://")?.1;
     rest.find('/').map(|at| &rest[at..])
 }
@@ -137,6 +142,33 @@ impl Renderer {
         }
     }
 
+    /// Page `number` of `topic`'s articles, `topic/<id>.html` (then
+    /// `topic/<id>-<n>.html`): the list with that topic chosen, for crawlers
+    /// and readers without JavaScript. The app does not start on it: its
+    /// links open the site's own pages, where it does. It sits one folder
+    /// down, so its files and links are named from the site's folder
+    /// (`../`), and its pages link each other.
+    pub fn topic_page(&self, shell: &Shell, topic: &Topic, number: u32, pages: u32) -> String {
+        let state = ViewState::list_page(vec![topic.id.clone()], number);
+        let label = if self.lang == Lang::En { topic.en.clone() } else { topic.ru.clone() };
+        let heading = label.clone();
+        let body = self.region(state, || {
+            provide_context(LinkBase("../".into()));
+            view! { <ListView heading /> }.into_any()
+        });
+        let page = shell
+            .page(self.lang, &head::topic(&self.site, self.lang, topic, &label, number), &body)
+            .replacen(" data-article-viewer-app", "", 1)
+            .replace("=\"./", "=\"../");
+        // The list's links for this topic's pages are this folder's pages.
+        let id = topic.id.as_str();
+        let mut page = page.replace(&format!("href=\"../index.html?topic={id}\""), &format!("href=\"{}\"", topic_file(id, 1)));
+        for n in 2..=pages {
+            page = page.replace(&format!("href=\"../page-{n}.html?topic={id}\""), &format!("href=\"{}\"", topic_file(id, n)));
+        }
+        page
+    }
+
     /// `shell.html`: the shell in the interface's language.
     pub fn app_shell(&self, shell: &Shell) -> String {
         shell.in_lang(self.lang)
@@ -190,6 +222,30 @@ mod head {
             {og("og:type", "website")}
             {og("og:site_name", site.title.clone())}
             {og("og:title", site.title.clone())}
+            {og("og:description", site.description.clone())}
+            {og("og:locale", og_locale(&site.lang))}
+            {url.map(|u| view! { {og("og:url", u)} })}
+            <meta name="twitter:card" content="summary" />
+        }
+        .to_html()
+    }
+
+    pub fn topic(site: &SiteInfo, lang: Lang, topic: &catalog::Topic, label: &str, number: u32) -> String {
+        let file = format!("topic/{}", super::topic_file(topic.id.as_str(), number));
+        let url = site.url.clone().map(|u| u + &file);
+        let name = format!("{label} — {}", site.title);
+        let title = if number > 1 { lang.words().list_page_title(&name, number) } else { name.clone() };
+        view! {
+            <title>{title}</title>
+            <meta name="description" content=site.description.clone() />
+            {url.clone().map(|u| view! { <link rel="canonical" href=u /> })}
+            // The topic's feed, beside this page (written when the site's URL is known).
+            {site.url.is_some().then(|| view! {
+                <link rel="alternate" type="application/rss+xml" title=name.clone() href=format!("{}.xml", topic.id) />
+            })}
+            {og("og:type", "website")}
+            {og("og:site_name", site.title.clone())}
+            {og("og:title", name.clone())}
             {og("og:description", site.description.clone())}
             {og("og:locale", og_locale(&site.lang))}
             {url.map(|u| view! { {og("og:url", u)} })}

@@ -134,13 +134,19 @@ fn text_is_escaped_and_a_public_url_gives_canonical_links_and_a_sitemap() {
         "+++\ntitle = \"</title><script>alert(1)</script>\"\ndate = 2026-01-02\ntopics = [\"trade\"]\nsummary = \"\\\"><img src=x onerror=alert(1)>\"\n\n[image]\nsrc = \"img/a.jpg\"\nalt = \"Ярмарка\"\n+++\n\nТекст <b>жирный</b>.\n",
     )
     .unwrap();
+    std::fs::create_dir(content.join("articles/img")).unwrap();
+    std::fs::copy(repo().join("tests/fixtures/pictures/articles/pictures/field.jpg"), content.join("articles/img/a.jpg")).unwrap();
     let c = load(content);
     let files = build::files(&c, Some(&shell()));
     let html = page(&files, "x.html");
     assert!(!html.contains("<script>alert") && !html.contains("<img src=x") && !html.contains("<b>"), "{html}");
     assert!(html.contains("&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;"), "{html}");
     assert!(html.contains("<link rel=\"canonical\" href=\"https://news.example.org/kirov/x.html\">"), "{html}");
-    assert!(html.contains("<meta property=\"og:image\" content=\"https://news.example.org/kirov/img/a.jpg\">"));
+    // The preview's picture: the widest made, by its absolute address, and a file of the build.
+    let og = html.split("<meta property=\"og:image\" content=\"").nth(1).and_then(|rest| rest.split('"').next()).expect("og:image");
+    let made = og.strip_prefix("https://news.example.org/kirov/").expect("absolute, under the site");
+    assert!(made.starts_with("media/") && made.ends_with("-1600.jpg"), "{og}");
+    assert!(files.iter().any(|(path, bytes)| path == Path::new(made) && !bytes.is_empty()), "{made} is built");
     let sitemap = page(&files, "sitemap.xml");
     assert!(sitemap.contains("<loc>https://news.example.org/kirov/x.html</loc><lastmod>2026-01-02</lastmod>"), "{sitemap}");
     let robots = page(&files, "robots.txt");
@@ -155,12 +161,7 @@ fn the_404_page_has_the_site_look_files_from_the_root_and_no_app() {
     std::fs::create_dir(content.join("articles")).unwrap();
     std::fs::write(content.join("site.toml"), "title = \"Новости\"\nlang = \"ru\"\nurl = \"https://news.example.org/kirov/\"\n").unwrap();
     std::fs::copy(repo().join("content/topics.toml"), content.join("topics.toml")).unwrap();
-    let shell = Shell::new(
-        "<html><head><!--page-head--><link rel=\"stylesheet\" href=\"./main-0123456789ab.css\"></head>\
-         <body><div id=\"app\" data-article-viewer-app></div><!--page-body--><script src=\"./start-0123456789ab.js\"></script></body></html>"
-            .into(),
-    )
-    .unwrap();
+    let shell = shell_with_files();
     let files = build::files(&load(content), Some(&shell));
     let html = page(&files, "404.html");
     assert!(html.contains("<title>Страница не найдена — Новости</title>"), "{html}");
@@ -169,6 +170,16 @@ fn the_404_page_has_the_site_look_files_from_the_root_and_no_app() {
     assert!(html.contains("href=\"/kirov/main-0123456789ab.css\"") && html.contains("src=\"/kirov/start-0123456789ab.js\""), "{html}");
     assert!(!html.contains("data-article-viewer-app"), "the app does not take the page over: {html}");
     assert!(html.contains(r#"<meta name="robots" content="noindex""#), "{html}");
+}
+
+/// A shell with a stylesheet and a script, as the wasm build's has, and the app's mount point.
+fn shell_with_files() -> Shell {
+    Shell::new(
+        "<html><head><!--page-head--><link rel=\"stylesheet\" href=\"./main-0123456789ab.css\"></head>\
+         <body><div id=\"app\" data-article-viewer-app></div><!--page-body--><script src=\"./start-0123456789ab.js\"></script></body></html>"
+            .into(),
+    )
+    .unwrap()
 }
 
 /// A site of `count` articles, one a day from 2025-01-01, every third on
@@ -209,6 +220,37 @@ fn a_long_list_is_split_into_linked_pages() {
     assert!(second.contains("<title>T — страница 2</title>"));
     assert!(second.contains("<link rel=\"canonical\" href=\"https://news.example.org/page-2.html\">"));
     assert!(page(&files, "sitemap.xml").contains("<loc>https://news.example.org/page-3.html</loc>"));
+}
+
+#[test]
+fn each_topic_has_pages_of_its_own_for_crawlers_linked_to_each_other_and_to_its_feed() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path();
+    // 45 articles: 15 on industry (one page), 30 on trade (two).
+    long_list(content, 45);
+    let c = load(content);
+    let shell = shell_with_files();
+    let files = build::files(&c, Some(&shell));
+    let cards = |html: &str| html.matches("data-testid=\"article-card\"").count();
+    let industry = page(&files, "topic/industry.html");
+    let trade = page(&files, "topic/trade.html");
+    let trade_2 = page(&files, "topic/trade-2.html");
+    assert_eq!((cards(&industry), cards(&trade), cards(&trade_2)), (15, 20, 10));
+    assert!(!files.iter().any(|(p, _)| p == Path::new("topic/industry-2.html") || p == Path::new("topic/agriculture.html")), "no empty pages");
+    // Only this topic's articles, newest first, each linking its own page in the site's folder.
+    assert!(industry.contains("href=\"../n0.html\"") && !industry.contains("href=\"../n1.html\""), "{industry}");
+    assert!(trade.contains(">Новость 44<") && trade_2.contains(">Новость 1<"));
+    // The topic's pages link each other; the site's files are named from its folder.
+    assert!(trade.contains("href=\"trade-2.html\"") && trade_2.contains("href=\"trade.html\" class=\"pager__link\""), "{trade_2}");
+    assert!(trade.contains("href=\"../main-0123456789ab.css\"") && trade.contains("src=\"../start-0123456789ab.js\""), "{trade}");
+    assert!(trade.contains("action=\"../index.html\""), "the search form opens the list: {trade}");
+    assert!(!trade.contains("data-article-viewer-app"), "the app does not take the page over");
+    assert!(trade.contains("<title>Торговля и бизнес — T</title>") && trade.contains(">Торговля и бизнес</h1>"), "{trade}");
+    assert!(trade.contains("<link rel=\"canonical\" href=\"https://news.example.org/topic/trade.html\">"), "{trade}");
+    assert!(trade.contains("<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Торговля и бизнес — T\" href=\"trade.xml\">"), "{trade}");
+    assert!(files.iter().any(|(p, _)| p == Path::new("topic/trade.xml")), "the feed it names is built");
+    let sitemap = page(&files, "sitemap.xml");
+    assert!(sitemap.contains("<loc>https://news.example.org/topic/trade-2.html</loc>") && !sitemap.contains("topic/agriculture"), "{sitemap}");
 }
 
 #[test]
@@ -273,7 +315,7 @@ fn the_site_streamed_on_all_cores_is_the_build_file_for_file_and_a_rebuild_write
     let files = build::files(&c, Some(&shell));
     build::write(one.path(), &files).unwrap();
     let mut report = Report::default();
-    let (lean, reader) = content::load_with(&repo().join("content"), &mut report, false, |meta, body| build::body_name(meta, &body)).unwrap();
+    let (lean, reader) = content::load_with(&repo().join("content"), &mut report, false, articles::pictures::Pictures::in_memory(), |meta, body| build::body_name(meta, &body)).unwrap();
     let (written, total) = build::write_site(all.path(), &lean, &reader, Some(&shell)).unwrap();
     assert_eq!((written, total), (files.len(), files.len()));
     assert_eq!(tree(all.path()), tree(one.path()));
@@ -386,7 +428,7 @@ fn a_new_build_of_a_long_list_replaces_its_parts() {
     let out = tempfile::tempdir().unwrap();
     let mut report = Report::default();
     let build = |report: &mut Report| {
-        let (lean, reader) = content::load_with(dir.path(), report, false, |meta, body| build::body_name(meta, &body)).unwrap();
+        let (lean, reader) = content::load_with(dir.path(), report, false, articles::pictures::Pictures::in_memory(), |meta, body| build::body_name(meta, &body)).unwrap();
         build::write_site(out.path(), &lean, &reader, None).unwrap()
     };
     build(&mut report);

@@ -1,6 +1,7 @@
 //! The feeds a build writes, read back as their readers read them: by
 //! `feed-rs`, and by `articles import` into an empty site (a round trip:
-//! every article, its whole text, its date and its topics).
+//! every article, its whole text, its date and its topics); `dzen.xml`
+//! also against Dzen's rules for its markup.
 
 use articles::build;
 use articles::content::{self, Article};
@@ -122,6 +123,115 @@ fn feed_json_and_each_topics_feed_read_back() {
         assert_eq!(titles, want, "{}", topic.id);
         assert!(feed.title.unwrap().content.ends_with(&topic.ru));
     }
+}
+
+/// The tags Dzen keeps in `content:encoded` (dzen.ru/help/ru/website/rss-modify).
+const DZEN_TAGS: &[&str] = &["p", "a", "b", "i", "u", "s", "h1", "h2", "h3", "h4", "blockquote", "ul", "ol", "li", "figure", "img", "figcaption"];
+
+/// An article with every kind of block and span, and pictures Dzen takes
+/// and one it does not (SVG).
+const EVERYTHING: &str = r#"+++
+title = "Проверка ленты для Дзена"
+date = 2026-01-20
+lang = "ru"
+topics = ["trade"]
+summary = "Заметка, в которой есть всё, что умеет текст."
+
+[image]
+src = "https://news.example.org/img/cover.png"
+alt = "Обложка"
++++
+
+Первая строка\
+вторая строка с `кодом` и [ссылкой](https://example.org/?a=1&b=2).
+
+## Подзаголовок
+
+> Цитата со **словом** и *курсивом*.
+
+1. пункт один
+2. пункт два
+
+![Ферма зимой](https://news.example.org/img/farm.jpg)
+
+![Схема](https://news.example.org/img/scheme.svg)
+
+Конец ]]> текста.
+"#;
+
+/// The names of the tags in `html`, end tags included.
+fn tag_names(html: &str) -> Vec<String> {
+    html.split('<').skip(1).map(|rest| rest.trim_start_matches('/').chars().take_while(char::is_ascii_alphanumeric).collect()).collect()
+}
+
+#[test]
+fn dzen_xml_holds_every_article_in_dzens_markup() {
+    let dir = content_with_url();
+    std::fs::write(dir.path().join("articles/2026-01-20-dzen-markup.md"), EVERYTHING).unwrap();
+    let (c, files) = built(dir.path());
+    let xml = file(&files, "dzen.xml");
+    let text = std::str::from_utf8(xml).unwrap();
+    for ns in [
+        r#"xmlns:content="http://purl.org/rss/1.0/modules/content/""#,
+        r#"xmlns:dc="http://purl.org/dc/elements/1.1/""#,
+        r#"xmlns:media="http://search.yahoo.com/mrss/""#,
+        r#"xmlns:atom="http://www.w3.org/2005/Atom""#,
+        r#"xmlns:georss="http://www.georss.org/georss""#,
+    ] {
+        assert!(text.contains(ns), "{ns}");
+    }
+    assert!(!text.contains("yandex:") && text.contains(&format!(r#"<atom:link href="{BASE}dzen.xml""#)));
+
+    let feed = feed_rs::parser::parse(xml).unwrap();
+    assert_eq!(feed.entries.len(), c.articles.len());
+    for (entry, a) in feed.entries.iter().zip(&c.articles) {
+        let url = format!("{BASE}{}.html", a.meta.slug);
+        assert_eq!(entry.title.as_ref().unwrap().content, a.meta.title);
+        assert_eq!((entry.links[0].href.as_str(), entry.id.as_str()), (url.as_str(), url.as_str()));
+        assert_eq!(entry.published.unwrap().date_naive().to_string(), a.meta.date.to_string());
+        let directives: Vec<&str> = entry.categories.iter().map(|c| c.term.as_str()).collect();
+        assert_eq!(directives, ["format-article", "index", "comment-all"], "{}", a.meta.slug);
+        assert!(entry.summary.as_ref().is_some_and(|s| !s.content.is_empty()), "{}", a.meta.slug);
+    }
+
+    // The seed: its title and its words.
+    let seed = feed.entries.iter().find(|e| e.links[0].href == format!("{BASE}kirov-delegation-belarus.html")).expect("the seed article");
+    assert_eq!(seed.title.as_ref().unwrap().content, "Александр Соколов на встрече с Президентом Беларуси обсудил перспективы расширения сотрудничества");
+    let html = seed.content.as_ref().and_then(|c| c.body.as_deref()).unwrap();
+    assert!(html.starts_with("<p>Александр Соколов возглавляет делегацию"), "{html}");
+    assert!(html.contains("Омутнинский металлургический завод, который производит лифтовые направляющие"), "{html}");
+
+    // Every item as Dzen reads it: rated, and its text of Dzen's tags only.
+    let items: Vec<&str> = text.split("<item>").skip(1).collect();
+    assert_eq!(items.len(), c.articles.len());
+    for item in &items {
+        assert!(item.contains("<media:rating scheme=\"urn:simple\">nonadult</media:rating>\n"), "{item}");
+        let (_, rest) = item.split_once("<content:encoded><![CDATA[").expect("the text, in CDATA");
+        let (cdata, _) = rest.split_once("]]></content:encoded>").unwrap();
+        let html = cdata.replace("]]]]><![CDATA[>", "]]>");
+        assert!(!html.is_empty() && !html.contains("]]>"), "{item}");
+        for tag in tag_names(&html) {
+            assert!(DZEN_TAGS.contains(&tag.as_str()), "<{tag}> in {html}");
+        }
+    }
+
+    // Everything a text can hold, in Dzen's tags: a line break starts a
+    // paragraph, code is plain text, the cover leads and an SVG is left out.
+    let all = feed.entries.iter().find(|e| e.links[0].href == format!("{BASE}dzen-markup.html")).expect("the article of every block");
+    let html = all.content.as_ref().and_then(|c| c.body.as_deref()).unwrap();
+    assert_eq!(
+        html,
+        "<figure><img src=\"https://news.example.org/img/cover.png\" alt=\"Обложка\"></figure>\
+         <p>Первая строка</p>\
+         <p>вторая строка с кодом и <a href=\"https://example.org/?a=1&amp;b=2\">ссылкой</a>.</p>\
+         <h2>Подзаголовок</h2>\
+         <blockquote><p>Цитата со <b>словом</b> и <i>курсивом</i>.</p></blockquote>\
+         <ol><li>пункт один</li><li>пункт два</li></ol>\
+         <figure><img src=\"https://news.example.org/img/farm.jpg\" alt=\"Ферма зимой\"></figure>\
+         <p>Конец ]]&gt; текста.</p>"
+    );
+    let pictures: Vec<String> = all.media.iter().flat_map(|m| &m.content).filter_map(|m| m.url.as_ref().map(|u| u.to_string())).collect();
+    assert_eq!(pictures, ["https://news.example.org/img/cover.png", "https://news.example.org/img/farm.jpg"]);
 }
 
 #[test]

@@ -155,11 +155,57 @@ pub struct Source {
     pub url: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Image {
-    /// Relative to the site's folder, or an absolute `https:` URL.
+    /// Relative to the site's folder, or an absolute `https:` URL: the
+    /// widest of the picture's sizes.
     pub src: String,
     pub alt: String,
+    /// Shown under the picture; empty for none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub caption: String,
+    /// `src`'s size in pixels, 0 where not known: with it the page keeps
+    /// the picture's place before the picture arrives.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub width: u32,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub height: u32,
+    /// Narrower copies of `src`, narrowest first, for `srcset`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub narrower: Vec<Resized>,
+}
+
+/// A narrower copy of a picture.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Resized {
+    pub src: String,
+    pub width: u32,
+}
+
+impl Image {
+    pub fn new(src: impl Into<String>, alt: impl Into<String>) -> Self {
+        Self { src: src.into(), alt: alt.into(), ..Self::default() }
+    }
+
+    /// Every size, narrowest first, `src` (the widest) last: (address, width).
+    pub fn sizes(&self) -> impl Iterator<Item = (&str, u32)> {
+        self.narrower.iter().map(|r| (r.src.as_str(), r.width)).chain((self.width > 0).then_some((self.src.as_str(), self.width)))
+    }
+
+    /// A `srcset` of every size, each address made by `address`; empty
+    /// when the picture has one size only.
+    pub fn srcset(&self, address: impl Fn(&str) -> String) -> String {
+        if self.narrower.is_empty() {
+            return String::new();
+        }
+        self.sizes().map(|(src, width)| format!("{} {width}w", address(src))).collect::<Vec<_>>().join(", ")
+    }
+
+    /// The size nearest `width` pixels and not narrower, else the widest: what
+    /// to keep of the picture for reading offline.
+    pub fn nearest(&self, width: u32) -> &str {
+        self.sizes().find(|(_, w)| *w >= width).map_or(self.src.as_str(), |(src, _)| src)
+    }
 }
 
 /// `data/articles/<slug>.json`: one article's text, loaded when it is opened.
@@ -171,6 +217,10 @@ pub struct ArticleBody {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lead: Option<Passage>,
     pub blocks: Vec<Block>,
+    /// The article's own picture, as its entry in the list has it: kept
+    /// with the text too, so that saving the text for offline saves it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub picture: Option<Image>,
     /// People, places and organisations the article names.
     #[serde(default)]
     pub people: Vec<String>,
@@ -317,6 +367,14 @@ mod wire {
         items: Option<Vec<Passage>>,
         src: Option<String>,
         alt: Option<String>,
+        #[serde(default)]
+        caption: String,
+        #[serde(default)]
+        width: u32,
+        #[serde(default)]
+        height: u32,
+        #[serde(default)]
+        narrower: Vec<super::Resized>,
     }
 
     impl TryFrom<Block> for super::Block {
@@ -339,6 +397,10 @@ mod wire {
                 BlockType::Image => super::Block::Image(Image {
                     src: b.src.ok_or("an image needs `src`")?,
                     alt: b.alt.ok_or("an image needs `alt`")?,
+                    caption: b.caption,
+                    width: b.width,
+                    height: b.height,
+                    narrower: b.narrower,
                 }),
             })
         }
@@ -389,7 +451,7 @@ mod tests {
 
     #[test]
     fn reading_time_counts_the_words_of_the_text_and_its_headings_rounded_up() {
-        let body = |blocks: Vec<Block>| ArticleBody { schema: 1, slug: Slug::parse("a").unwrap(), lead: None, blocks, people: vec![], places: vec![], organizations: vec![] };
+        let body = |blocks: Vec<Block>| ArticleBody { schema: 1, slug: Slug::parse("a").unwrap(), lead: None, blocks, picture: None, people: vec![], places: vec![], organizations: vec![] };
         let words = |n: usize| Passage { content: vec![Inline::text(vec!["слово"; n].join(" "))], topics: vec![] };
         assert_eq!(body(vec![Block::Paragraph(words(1))]).reading_minutes(), 1, "never less than a minute");
         assert_eq!(body(vec![Block::Paragraph(words(180))]).reading_minutes(), 1);
@@ -425,7 +487,7 @@ mod tests {
             Block::Heading { level: 3, content: vec![Inline::Strong { content: vec![Inline::text("h")] }, Inline::Break] },
             Block::Quote { passages: vec![p("q")] },
             Block::List { ordered: true, items: vec![p("i")] },
-            Block::Image(Image { src: "a.jpg".into(), alt: "A".into() }),
+            Block::Image(Image::new("a.jpg", "A")),
             Block::Paragraph(Passage {
                 content: vec![Inline::Code { text: "c".into() }, Inline::Emphasis { content: vec![Inline::text("e")] }],
                 topics: vec![],
@@ -457,6 +519,7 @@ mod tests {
                 Block::List { ordered: false, items: vec![p("two"), p("three")] },
                 Block::Quote { passages: vec![p("four")] },
             ],
+            picture: None,
             people: vec![],
             places: vec![],
             organizations: vec![],

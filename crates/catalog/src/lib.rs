@@ -18,7 +18,7 @@ mod shelf;
 mod tag;
 
 pub use bundle::{
-    ArticleBody, ArticleMeta, Block, Image, Index, Inline, Passage, SearchDoc, SearchParts, SiteInfo, Source, Topic,
+    ArticleBody, ArticleMeta, Block, Image, Resized, Index, Inline, Passage, SearchDoc, SearchParts, SiteInfo, Source, Topic,
     SCHEMA_VERSION,
 };
 pub use date::{Date, Month};

@@ -1,4 +1,4 @@
-use super::{SearchInText, TopicLens};
+use super::{Figure, SearchInText, TopicLens};
 use crate::{use_words, CurrentView, FoundInText, LinkBase};
 use catalog::{Block, Inline, Passage, TopicId};
 use leptos::prelude::*;
@@ -121,19 +121,14 @@ fn block(b: &Block, number: &mut usize, marks: Marks<'_>) -> AnyView {
                 view! { <ul>{inner}</ul> }.into_any()
             }
         }
-        Block::Image(img) => view! {
-            <figure class="article__figure">
-                <img src=resolved(&img.src).unwrap_or_default() alt=img.alt.clone() loading="lazy" />
-            </figure>
-        }
-        .into_any(),
+        Block::Image(img) => view! { <Figure image=img.clone() /> }.into_any(),
     }
 }
 
 /// A link or image address as the page may use it: none if it could run
 /// code; a relative one against the viewer's own folder when the viewer is
 /// inside another site's page.
-fn resolved(href: &str) -> Option<String> {
+pub(crate) fn resolved(href: &str) -> Option<String> {
     if !catalog::is_safe_href(href) {
         return None;
     }

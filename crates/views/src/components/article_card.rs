@@ -1,4 +1,4 @@
-use super::{Marked, TopicLabels, ViewLink};
+use super::{Marked, Picture, TopicLabels, ViewLink};
 use crate::{use_words, Marks};
 use catalog::{ArticleMeta, ViewState};
 use leptos::prelude::*;
@@ -19,8 +19,12 @@ pub fn ArticleCard(
     let Marks { title, excerpt, in_excerpt } = found.unwrap_or_else(|| Marks { excerpt: a.summary, ..Marks::default() });
     let title = view! { <Marked text=a.title marks=title /> };
     let summary = view! { <Marked text=excerpt marks=in_excerpt /> };
+    let class = if a.image.is_some() { "card card--pictured" } else { "card" };
+    // A thumbnail: 6.5 of the page's rem wide, so the narrowest width on any screen.
+    let picture = a.image.map(|image| view! { <Picture image sizes="8rem" class="card__picture" /> });
     view! {
-        <article class="card" lang=a.lang data-testid="article-card">
+        <article class=class lang=a.lang data-testid="article-card">
+            {picture}
             <p class="card__meta">
                 <time datetime=a.date.to_string()>{words.date(a.date)}</time>
                 {(a.minutes > 0).then(|| view! { <span data-testid="reading-time">{words.reading_time(a.minutes)}</span> })}

@@ -1,4 +1,4 @@
-use super::{ArticleBody, LoadError, Marked, TopicLabels, UnreadableNotice, ViewLink};
+use super::{ArticleBody, Figure, LoadError, Marked, TopicLabels, UnreadableNotice, ViewLink};
 use crate::{use_words, FoundInText, ListReturn};
 use catalog::{ArticleMeta, ViewState};
 use leptos::prelude::*;
@@ -27,7 +27,7 @@ pub fn ArticleView(
     #[prop(optional, into)]
     found: Signal<Option<FoundInText>>,
 ) -> impl IntoView {
-    let ArticleMeta { title, date, lang, topics, sample, source, minutes, .. } = meta;
+    let ArticleMeta { title, date, lang, topics, sample, source, minutes, image, .. } = meta;
     let words = use_words();
     let failed_title = title.clone();
     let back = use_context::<ListReturn>();
@@ -70,6 +70,7 @@ pub fn ArticleView(
                 })}
                 <TopicLabels topics />
             </header>
+            {image.map(|image| view! { <Figure image eager=true class="article__picture" /> })}
             {move || match body.get() {
                 BodyState::Loading => view! {
                     <p class="article__loading" aria-busy="true">{words.loading_body}</p>

@@ -38,6 +38,9 @@ impl Listing {
 #[component]
 pub fn ListView(
     #[prop(default = PAGE_SIZE)] page_size: usize,
+    /// The page's heading, where it is not the whole list's (a topic's page).
+    #[prop(optional, into)]
+    heading: Option<String>,
     /// Whether the topic chips are shown (an embedded list may hide them).
     #[prop(default = true)]
     filter: bool,
@@ -117,7 +120,7 @@ pub fn ListView(
     let clear = move |_| nav.go(ViewState::chosen(choice.get_untracked()));
 
     view! {
-        <h1 class="page-title" tabindex="-1">{words.list_heading}</h1>
+        <h1 class="page-title" tabindex="-1">{heading.unwrap_or_else(|| words.list_heading.to_owned())}</h1>
         {finder.map(|_| view! { <SearchBox /> })}
         {filter.then(|| view! {
             // At large text the chips would push the news screens down:

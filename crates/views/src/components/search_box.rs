@@ -1,4 +1,4 @@
-use crate::{use_words, CurrentView, Nav};
+use crate::{use_words, CurrentView, LinkBase, Nav};
 use catalog::ViewState;
 use leptos::{ev, prelude::*};
 
@@ -11,11 +11,13 @@ pub fn SearchBox() -> impl IntoView {
     let nav: Nav = expect_context();
     let words = use_words();
     let query = Memo::new(move |_| selection.with(|s| s.query.clone()));
+    // The list's page, from a page in another folder too.
+    let action = format!("{}index.html", use_context::<LinkBase>().map(|LinkBase(base)| base).unwrap_or_default());
     let search = move |text: String| {
         nav.go(selection.with_untracked(|s| ViewState::chosen(s.choice())).with_query(&text));
     };
     view! {
-        <form class="search" role="search" action="index.html" on:submit=move |e: ev::SubmitEvent| e.prevent_default()>
+        <form class="search" role="search" action=action on:submit=move |e: ev::SubmitEvent| e.prevent_default()>
             <label class="search__label">
                 <span class="search__name">{words.search}</span>
                 <input
