@@ -20,7 +20,7 @@ export default defineConfig({
   projects: [
     { name: 'static', use: { baseURL: 'http://127.0.0.1:8181/portal/news/' }, testIgnore: /nginx\.spec/ },
     // The offline and embedding tests run their own servers, so they need not run twice.
-    { name: 'nginx', use: { baseURL: 'http://127.0.0.1:8282/portal/news/' }, testIgnore: /(offline|saved|share|embed|hostile|import|archive|low-vision|pictures)\.spec/ },
+    { name: 'nginx', use: { baseURL: 'http://127.0.0.1:8282/portal/news/' }, testIgnore: /(offline|saved|share|embed|hostile|import|archive|low-vision|pictures|read-aloud|a11y-matrix)\.spec/ },
   ],
   use: {
     browserName: 'chromium',

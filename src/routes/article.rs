@@ -1,6 +1,6 @@
 use crate::data::{self, DataUrl, FetchError};
 use super::PageSettled;
-use crate::components::ShareArticle;
+use crate::components::{ReadAloud, ShareArticle};
 use crate::hooks::{use_load, use_online, Searcher};
 use super::moment;
 use catalog::{ArticleMeta, Slug};
@@ -89,15 +89,22 @@ fn ArticleText(meta: ArticleMeta) -> impl IntoView {
     let CurrentView(view) = expect_context();
     let query = Memo::new(move |_| view.with(|v| v.query.trim().to_owned()));
     let found = RwSignal::new(None::<FoundInText>);
-    let title = meta.title.clone();
+    // The headline, then the text passage by passage: where a search's words
+    // are looked for, and what reading aloud says.
+    let texts = {
+        let title = meta.title.clone();
+        Memo::new(move |_| {
+            body.with(|b| match b {
+                Some(Ok(b)) => Some(std::iter::once(title.clone()).chain(b.body.passages().map(catalog::Passage::plain_text)).collect::<Vec<_>>()),
+                _ => None,
+            })
+        })
+    };
     let searcher = use_context::<Searcher>();
     Effect::new(move |_| {
         let q = query.get();
         found.set(None);
-        let texts = body.with(|b| match b {
-            Some(Ok(b)) => Some(std::iter::once(title.clone()).chain(b.body.passages().map(catalog::Passage::plain_text)).collect::<Vec<_>>()),
-            _ => None,
-        });
+        let texts = texts.get();
         let (Some(searcher), Some(texts), false) = (searcher, texts, q.is_empty()) else { return };
         spawn_local(async move {
             let Ok(mut lists) = searcher.find_in(&q, &texts).await else { return };
@@ -114,9 +121,17 @@ fn ArticleText(meta: ArticleMeta) -> impl IntoView {
         (!online.get()).then(|| view! { <p class="saved-on" data-testid="saved-on">{words.saved_on(&moment(words, at))}</p> })
     };
     let share = (meta.slug.clone(), meta.title.clone());
+    let lang = meta.lang.clone();
     view! {
         {saved_on}
-        <ArticleView meta body=state unreadable found on_retry=Callback::new(move |_| reload()) />
+        <ArticleView
+            meta
+            body=state
+            unreadable
+            found
+            on_retry=Callback::new(move |_| reload())
+            tools=Box::new(move || view! { <ReadAloud lang texts /> }.into_any())
+        />
         <ShareArticle slug=share.0 title=share.1 />
     }
 }

@@ -171,17 +171,27 @@ test.describe('embedded in a portal page', () => {
     expect(problems).toEqual([]);
   });
 
-  test('inside the element, list and article have no accessibility violations', async ({ page }) => {
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    await openHost(page, 'clean');
-    const axe = () => new AxeBuilder({ page }).include('#first').analyze();
-    let { violations } = await axe();
-    expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-    await page.locator('#first').getByRole('link', { name: SEED.title }).click();
-    await expect(page.locator('#first').getByRole('heading', { level: 1 })).toHaveText(SEED.title);
-    ({ violations } = await axe());
-    expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-  });
+  for (const [width, colorScheme] of [[1280, 'light'], [1280, 'dark'], [390, 'light'], [390, 'dark']]) {
+    test(`inside the element at ${width} px, ${colorScheme}, list, filtered list and article with a lens have no accessibility violations`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 844 });
+      await page.emulateMedia({ reducedMotion: 'reduce', colorScheme });
+      await openHost(page, 'clean');
+      const first = page.locator('#first');
+      const axe = async (what) => {
+        const { violations } = await new AxeBuilder({ page }).include('#first').analyze();
+        expect(violations.map((v) => `${what}: ${v.id}: ${v.help}`)).toEqual([]);
+      };
+      await axe('the list');
+      await first.getByRole('button', { name: topic(index, 'trade').ru }).click();
+      await expect(first.getByRole('button', { name: topic(index, 'trade').ru })).toHaveAttribute('aria-pressed', 'true');
+      await axe('a filtered list');
+      await first.getByRole('link', { name: SEED.title }).click();
+      await expect(first.getByRole('heading', { level: 1 })).toHaveText(SEED.title);
+      await first.getByRole('group', { name: /Выделить абзацы/ }).getByRole('button', { name: new RegExp(topic(index, 'industry').ru) }).click();
+      await expect(first.locator('[data-lens-match]').first()).toBeVisible();
+      await axe('an article with a lens');
+    });
+  }
 
   test('the iframe takes its content\'s height, as filters change it', async ({ page }) => {
     const { viewers, problems } = await openHost(page, 'hostile');

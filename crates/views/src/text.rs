@@ -174,6 +174,12 @@ pub struct Words {
     pub copy_link: &'static str,
     pub link_copied: &'static str,
     pub copy_failed: &'static str,
+    /// Reading an article aloud: the tools' name, and their buttons.
+    pub read_aloud: &'static str,
+    pub listen: &'static str,
+    pub pause: &'static str,
+    pub resume: &'static str,
+    pub stop: &'static str,
     /// Each of its settings' legend and choices, in the order of
     /// [`catalog::Setting::ALL`] and of each one's choices.
     pub low_vision_choices: [(&'static str, &'static [&'static str]); 6],
@@ -270,6 +276,11 @@ pub static RU: Words = Words {
     copy_link: "Скопировать ссылку",
     link_copied: "Ссылка скопирована",
     copy_failed: "Не удалось скопировать: скопируйте адрес из строки браузера",
+    read_aloud: "Чтение вслух",
+    listen: "Слушать",
+    pause: "Пауза",
+    resume: "Продолжить",
+    stop: "Остановить",
     low_vision_choices: [
         ("Размер шрифта", &["100\u{a0}%", "150\u{a0}%", "200\u{a0}%"]),
         ("Цвета", &["Как на сайте", "Чёрный на белом", "Белый на чёрном", "Синий на голубом", "Коричневый на бежевом", "Зелёный на коричневом"]),
@@ -370,6 +381,11 @@ pub static EN: Words = Words {
     copy_link: "Copy link",
     link_copied: "Link copied",
     copy_failed: "Could not copy: copy the address from the browser's bar",
+    read_aloud: "Read aloud",
+    listen: "Listen",
+    pause: "Pause",
+    resume: "Resume",
+    stop: "Stop",
     low_vision_choices: [
         ("Text size", &["100\u{a0}%", "150\u{a0}%", "200\u{a0}%"]),
         ("Colours", &["As on the site", "Black on white", "White on black", "Dark blue on light blue", "Brown on beige", "Green on dark brown"]),
@@ -742,6 +758,11 @@ impl Words {
             copy_link,
             link_copied,
             copy_failed,
+            read_aloud,
+            listen,
+            pause,
+            resume,
+            stop,
             low_vision_choices,
             months,
             month_names,
@@ -759,6 +780,7 @@ impl Words {
             *low_vision, *skip_to_content, *filters, *low_vision_settings, *low_vision_reset, *close,
             *saved_link, *saved_heading, *saved_intro, *saved_none, *saved_unavailable, *saved_needs_script,
             *remove, *remove_all, *show_more, *removed_all, *share, *vk, *ok, *copy_link, *link_copied, *copy_failed,
+            *read_aloud, *listen, *pause, *resume, *stop,
         ];
         for (legend, choices) in low_vision_choices {
             all.push(legend);

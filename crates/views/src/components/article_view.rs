@@ -26,6 +26,9 @@ pub fn ArticleView(
     /// Where the words of the search the reader came from are, once found.
     #[prop(optional, into)]
     found: Signal<Option<FoundInText>>,
+    /// The live app's tools for the text (reading it aloud), under its header.
+    #[prop(optional)]
+    tools: Option<Children>,
 ) -> impl IntoView {
     let ArticleMeta { title, date, lang, topics, sample, source, minutes, image, .. } = meta;
     let words = use_words();
@@ -69,6 +72,7 @@ pub fn ArticleView(
                     </p>
                 })}
                 <TopicLabels topics />
+                {tools.map(|tools| tools())}
             </header>
             {image.map(|image| view! { <Figure image eager=true class="article__picture" /> })}
             {move || match body.get() {

@@ -17,7 +17,7 @@ pub fn SearchBox() -> impl IntoView {
         nav.go(selection.with_untracked(|s| ViewState::chosen(s.choice())).with_query(&text));
     };
     view! {
-        <form class="search" role="search" action=action on:submit=move |e: ev::SubmitEvent| e.prevent_default()>
+        <form class="search" role="search" aria-label=words.search action=action on:submit=move |e: ev::SubmitEvent| e.prevent_default()>
             <label class="search__label">
                 <span class="search__name">{words.search}</span>
                 <input

@@ -1,0 +1,101 @@
+// Reading an article aloud with the browser's speech synthesis: the
+// headline and every passage, in the article's language and a voice of it,
+// with pause, resume and stop; leaving the article stops it.
+//
+// A test browser has no voices to speak with, so the page gets a speech
+// synthesis that records what it is asked to say and ends when told to.
+import { test, expect } from '@playwright/test';
+import { SEED, waitForApp } from './helpers.js';
+
+async function recordSpeech(page) {
+  await page.addInitScript(() => {
+    const said = [];
+    const calls = [];
+    const voices = [{ lang: 'en-US', name: 'English' }, { lang: 'ru-RU', name: 'Русский' }];
+    let queue = [];
+    const synthesis = {
+      getVoices: () => voices,
+      speak(utterance) {
+        said.push({ text: utterance.text, lang: utterance.lang, voice: utterance.voice && utterance.voice.name });
+        queue.push(utterance);
+      },
+      cancel() {
+        calls.push('cancel');
+        const left = queue;
+        queue = [];
+        for (const u of left) if (u.onerror) u.onerror({ error: 'canceled' });
+      },
+      pause: () => calls.push('pause'),
+      resume: () => calls.push('resume'),
+    };
+    Object.defineProperty(window, 'speechSynthesis', { value: synthesis, configurable: true });
+    window.SpeechSynthesisUtterance = class {
+      constructor(text) {
+        this.text = text;
+      }
+    };
+    window.speech = {
+      said,
+      calls,
+      // Everything queued is said to its end.
+      finish() {
+        const left = queue;
+        queue = [];
+        for (const u of left) if (u.onend) u.onend();
+      },
+    };
+  });
+}
+
+async function openSeed(page) {
+  await page.goto(`${SEED.slug}.html`);
+  await waitForApp(page);
+  await expect(page.getByTestId('passage').first()).toBeVisible();
+}
+
+test('the article is read aloud, headline first, in a Russian voice, and can be paused, resumed and stopped', async ({ page }) => {
+  await recordSpeech(page);
+  await openSeed(page);
+  const tools = page.getByRole('group', { name: 'Чтение вслух' });
+  await tools.getByRole('button', { name: 'Слушать' }).click();
+
+  const said = await page.evaluate(() => window.speech.said);
+  const passages = await page.getByTestId('passage').count();
+  expect(said.length).toBe(1 + passages);
+  expect(said[0].text).toBe(SEED.title);
+  expect(said[1].text).toBe((await page.getByTestId('passage').first().innerText()).trim());
+  expect(new Set(said.map((s) => `${s.lang} ${s.voice}`))).toEqual(new Set(['ru Русский']));
+
+  await tools.getByRole('button', { name: 'Пауза' }).click();
+  await tools.getByRole('button', { name: 'Продолжить' }).click();
+  await expect(tools.getByRole('button', { name: 'Пауза' })).toBeVisible();
+  await tools.getByRole('button', { name: 'Остановить' }).click();
+  await expect(tools.getByRole('button', { name: 'Слушать' })).toBeVisible();
+  expect(await page.evaluate(() => window.speech.calls.filter((c) => c !== 'cancel'))).toEqual(['pause', 'resume']);
+
+  // Said to its end, it is ready to start again.
+  await tools.getByRole('button', { name: 'Слушать' }).click();
+  await page.evaluate(() => window.speech.finish());
+  await expect(tools.getByRole('button', { name: 'Слушать' })).toBeVisible();
+  await expect(tools.getByRole('button', { name: 'Остановить' })).toHaveCount(0);
+});
+
+test('leaving the article stops reading it', async ({ page }) => {
+  await recordSpeech(page);
+  await openSeed(page);
+  await page.getByRole('button', { name: 'Слушать' }).click();
+  const before = await page.evaluate(() => window.speech.calls.length);
+  await page.getByRole('link', { name: 'Все новости' }).click();
+  await expect(page.getByTestId('article-card').first()).toBeVisible();
+  expect((await page.evaluate(() => window.speech.calls)).slice(before)).toContain('cancel');
+});
+
+test('where the browser cannot speak, there is no button', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true });
+    window.SpeechSynthesisUtterance = undefined;
+  });
+  await openSeed(page);
+  await expect(page.getByTestId('share')).toBeVisible();
+  await expect(page.getByTestId('read-aloud')).toHaveCount(0);
+});
