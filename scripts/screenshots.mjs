@@ -1,14 +1,14 @@
 // Screenshots of the built site for docs/: the list, the list by a place, results of a search,
 // the real article with a topic lens and opened from a search, at desktop (1280 px) and phone
-// (390 px) widths, the saved articles, and the demo portal page (examples/portal.html) with both
-// embedding modes.
+// (390 px) widths, the saved articles, an article with pictures (tests/fixtures/pictures), and the
+// demo portal page (examples/portal.html) with both embedding modes.
 //
 //   node scripts/screenshots.mjs [dist] [outdir]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { startServer } from '../tests/e2e/helpers.js';
+import { buildSite, startServer } from '../tests/e2e/helpers.js';
 
 const dist = process.argv[2] || 'dist';
 const out = process.argv[3] || 'docs';
@@ -76,6 +76,27 @@ try {
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${out}/saved-${suffix}.png` });
     await context.close();
+  }
+  // Pictures: the site with the pictures' fixture article (tests/fixtures/pictures), its card and its page.
+  {
+    const content = path.join(site, 'content-pictures');
+    fs.cpSync('content', content, { recursive: true });
+    fs.cpSync('tests/fixtures/pictures/articles', path.join(content, 'articles'), { recursive: true });
+    const built = buildSite('screenshots-pictures', content);
+    const pictures = await startServer(built, port + 1, '/news/');
+    try {
+      for (const [name, url, width, height] of [['pictures-list-desktop', 'index.html', 1280, 900], ['pictures-phone', 'field-pictures.html', 390, 844]]) {
+        const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });
+        await page.goto(pictures.base + url);
+        await page.waitForSelector('html[data-app=ready]');
+        await page.waitForFunction(() => [...document.images].every((img) => img.complete));
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: `${out}/${name}.png` });
+        await page.close();
+      }
+    } finally {
+      pictures.stop();
+    }
   }
   for (const [width, height, suffix] of [[1280, 900, 'desktop'], [390, 844, 'phone']]) {
     const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });

@@ -15,3 +15,8 @@ try {
 } catch {
   // No storage here (a sandboxed frame, a browser that refuses it): the usual look.
 }
+// Whether the browser can read an article aloud (src/components/read_aloud.js):
+// the article's page keeps the place of its buttons from the start.
+if (typeof self.speechSynthesis === 'object' && self.speechSynthesis !== null && typeof self.SpeechSynthesisUtterance === 'function') {
+  document.documentElement.setAttribute('data-can-speak', '');
+}

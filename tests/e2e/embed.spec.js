@@ -171,16 +171,21 @@ test.describe('embedded in a portal page', () => {
     expect(problems).toEqual([]);
   });
 
-  for (const [width, colorScheme] of [[1280, 'light'], [1280, 'dark'], [390, 'light'], [390, 'dark']]) {
-    test(`inside the element at ${width} px, ${colorScheme}, list, filtered list and article with a lens have no accessibility violations`, async ({ page }) => {
+  // The site's schemes and each low-vision pair (kept as a reader's earlier visit left it), at both widths.
+  const schemes = [['light'], ['dark'], ...['wb', 'bw', 'blue', 'brown', 'green'].map((pair) => ['light', pair])];
+  for (const [width, colorScheme, pair] of [1280, 390].flatMap((w) => schemes.map(([c, p]) => [w, c, p]))) {
+    test(`inside the element at ${width} px, ${pair ? `low-vision ${pair}` : colorScheme}, list, filtered list and article with a lens have no accessibility violations`, async ({ page }) => {
       await page.setViewportSize({ width, height: 844 });
       await page.emulateMedia({ reducedMotion: 'reduce', colorScheme });
+      if (pair) await page.addInitScript((line) => localStorage.setItem('article-viewer-low-vision', line), `scheme=${pair}`);
       await openHost(page, 'clean');
       const first = page.locator('#first');
       const axe = async (what) => {
         const { violations } = await new AxeBuilder({ page }).include('#first').analyze();
-        expect(violations.map((v) => `${what}: ${v.id}: ${v.help}`)).toEqual([]);
+        const enhanced = pair ? (await new AxeBuilder({ page }).include('#first').withRules(['color-contrast-enhanced']).analyze()).violations : [];
+        expect([...violations, ...enhanced].map((v) => `${what}: ${v.id}: ${v.help}`)).toEqual([]);
       };
+      if (pair) await expect(first.locator('.embed-root')).toHaveAttribute('data-lv-scheme', pair);
       await axe('the list');
       await first.getByRole('button', { name: topic(index, 'trade').ru }).click();
       await expect(first.getByRole('button', { name: topic(index, 'trade').ru })).toHaveAttribute('aria-pressed', 'true');

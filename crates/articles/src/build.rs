@@ -229,36 +229,50 @@ pub fn files(content: &Content, shell: Option<&Shell>) -> Vec<(PathBuf, Vec<u8>)
             out.push((PathBuf::from(a.meta.slug.page()), page.into_bytes()));
         }
         let entries: Vec<_> = content.articles.iter().take(FEED_ARTICLES).map(|a| Entry { meta: &a.meta, body: &a.body }).collect();
-        out.extend(site_files(&renderer, shell, content, &site, &topics, &entries));
+        let mut keep = |file, bytes| {
+            out.push((file, bytes));
+            Ok(())
+        };
+        site_files(&renderer, shell, content, &site, &topics, &entries, &mut keep).expect("kept in memory");
     }
     out.extend(content.pictures.take_files());
     out
 }
 
 /// The site's pages but the articles' (the shell, the saved list, 404, the
-/// list's pages) and, when its URL is known, its sitemap, robots.txt and
-/// feeds of `entries`, the newest articles.
-fn site_files<B>(renderer: &Renderer, shell: &Shell, content: &Content<B>, site: &SiteInfo, topics: &[Topic], entries: &[Entry]) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut out = vec![
-        (PathBuf::from("shell.html"), renderer.app_shell(shell).into_bytes()),
-        (PathBuf::from(catalog::Page::Saved.file()), renderer.saved_page(shell).into_bytes()),
-        (PathBuf::from("404.html"), renderer.not_found_page(shell).into_bytes()),
-    ];
+/// list's pages, each topic's pages) and, when its URL is known, its
+/// sitemap, robots.txt and feeds of `entries`, the newest articles: each
+/// given to `put` as it is made, so that a large archive's pages are never
+/// all in memory at once.
+fn site_files<B>(
+    renderer: &Renderer,
+    shell: &Shell,
+    content: &Content<B>,
+    site: &SiteInfo,
+    topics: &[Topic],
+    entries: &[Entry],
+    put: &mut dyn FnMut(PathBuf, Vec<u8>) -> io::Result<()>,
+) -> io::Result<()> {
+    put(PathBuf::from("shell.html"), renderer.app_shell(shell).into_bytes())?;
+    put(PathBuf::from(catalog::Page::Saved.file()), renderer.saved_page(shell).into_bytes())?;
+    put(PathBuf::from("404.html"), renderer.not_found_page(shell).into_bytes())?;
     for number in 1..=list_pages(content) {
-        out.push((PathBuf::from(catalog::Page::List { number }.file()), renderer.list_page(shell, number).into_bytes()));
+        put(PathBuf::from(catalog::Page::List { number }.file()), renderer.list_page(shell, number).into_bytes())?;
     }
     for (topic, pages) in topic_pages(topics) {
         for number in 1..=pages {
             let file = Path::new("topic").join(crate::render::topic_file(topic.id.as_str(), number));
-            out.push((file, renderer.topic_page(shell, topic, number, pages).into_bytes()));
+            put(file, renderer.topic_page(shell, topic, number, pages).into_bytes())?;
         }
     }
     if let Some(url) = &site.url {
-        out.push((PathBuf::from("sitemap.xml"), sitemap(url, content, topics).into_bytes()));
-        out.push((PathBuf::from("robots.txt"), robots(url).into_bytes()));
-        out.extend(feeds::files(site, url, topics, entries));
+        put(PathBuf::from("sitemap.xml"), sitemap(url, content, topics).into_bytes())?;
+        put(PathBuf::from("robots.txt"), robots(url).into_bytes())?;
+        for (file, bytes) in feeds::files(site, url, topics, entries) {
+            put(file, bytes)?;
+        }
     }
-    out
+    Ok(())
 }
 
 /// Each topic with articles, and how many pages its list takes.
@@ -387,10 +401,11 @@ pub fn write_site(out: &Path, content: &Content<String>, reader: &ArticleReader,
             None => Vec::new(),
         };
         let entries: Vec<_> = newest.iter().map(|a| Entry { meta: &a.meta, body: &a.body }).collect();
-        for (rel, bytes) in site_files(renderer, shell, content, &site, &topics, &entries) {
-            put(&rel, &bytes)?;
+        let mut write = |rel: PathBuf, bytes: Vec<u8>| {
             total += 1;
-        }
+            put(&rel, &bytes)
+        };
+        site_files(renderer, shell, content, &site, &topics, &entries, &mut write)?;
     }
     for (rel, bytes) in content.pictures.take_files() {
         put(&rel, &bytes)?;

@@ -72,7 +72,10 @@ pub fn ArticleView(
                     </p>
                 })}
                 <TopicLabels topics />
-                {tools.map(|tools| tools())}
+                // The place of the app's tools, kept in the prerendered page too
+                // (where the browser can use them: style/low-vision.js), so
+                // that nothing moves when the app takes over.
+                <div class="article__tools" data-app-only="">{tools.map(|tools| tools())}</div>
             </header>
             {image.map(|image| view! { <Figure image eager=true class="article__picture" /> })}
             {move || match body.get() {
