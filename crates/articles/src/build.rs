@@ -18,7 +18,7 @@ fn body_file(slug: &catalog::Slug, bytes: &[u8]) -> String {
 
 /// A SHA-256 digest's first 8 bytes in hex: what names every file the
 /// build names by content.
-fn short_hash(digest: &[u8]) -> String {
+pub(crate) fn short_hash(digest: &[u8]) -> String {
     digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
 

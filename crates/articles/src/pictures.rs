@@ -106,7 +106,7 @@ impl Pictures {
             }
         }
         .map_err(|e| format!("picture `{}`: {e}", image.src))?;
-        let mut sizes = made.0.into_iter().map(|(width, height, src)| (width, height, src));
+        let mut sizes = made.0.into_iter();
         let (width, height, src) = sizes.next_back().expect("a picture has at least one width");
         image.narrower = sizes.map(|(width, _, src)| Resized { src, width }).collect();
         image.src = src;
@@ -136,7 +136,7 @@ impl Pictures {
 
     fn make(&self, file: &Path) -> Result<Made, String> {
         let bytes = std::fs::read(file).map_err(|e| e.to_string())?;
-        let hash: String = Sha256::digest(&bytes).iter().take(8).map(|b| format!("{b:02x}")).collect();
+        let hash = crate::build::short_hash(&Sha256::digest(&bytes));
         let mut decoder = ImageReader::new(Cursor::new(&bytes)).with_guessed_format().map_err(|e| e.to_string())?.into_decoder().map_err(|e| e.to_string())?;
         let orientation = decoder.orientation().map_err(|e| e.to_string())?;
         let (mut w, mut h) = decoder.dimensions();
