@@ -18,6 +18,10 @@ const started = init({ module_or_path: new URL('__SEARCH_WASM__', import.meta.ur
 let engine;
 let data;
 const shards = new Map();
+// The search files of the results shown lately, newest last: a reader who
+// types on or pages back and forth sees many of them again.
+const docs = new Map();
+const KEPT_DOCS = 200;
 
 async function text(file) {
   const response = await fetch(new URL(file, data));
@@ -35,11 +39,25 @@ function shard(n) {
   return shards.get(n);
 }
 
+function doc(position) {
+  let loading = docs.get(position);
+  if (loading) {
+    docs.delete(position);
+  } else {
+    loading = text(engine.doc_file(position));
+    loading.catch(() => docs.delete(position));
+  }
+  docs.set(position, loading);
+  if (docs.size > KEPT_DOCS) docs.delete(docs.keys().next().value);
+  return loading;
+}
+
 const ops = {
   open: ({ parts, data: folder }) => {
     engine = new Engine(parts);
     data = folder;
     shards.clear();
+    docs.clear();
     return true;
   },
   search: async ({ query }) => {
@@ -48,8 +66,8 @@ const ops = {
   },
   show: ({ positions, terms }) =>
     Promise.all(positions.map(async (position) => {
-      const doc = await text(engine.doc_file(position));
-      return [doc, engine.show(doc, terms)];
+      const file = await doc(position);
+      return [file, engine.show(file, terms)];
     })),
   keep: async ({ positions }) => {
     const failed = async (loads) => (await Promise.allSettled(loads)).filter((r) => r.status === 'rejected').length;

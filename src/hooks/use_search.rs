@@ -28,6 +28,10 @@ extern "C" {
     fn find_in(this: &SearchWorker, query: &str, texts: &str) -> js_sys::Promise;
 }
 
+/// Results asked for first: more than a first screen shows under the search
+/// and the filters (one on a phone, two or three on a desktop).
+const FIRST_SCREEN: usize = 3;
+
 /// The search worker, started at the first question asked of it: by the
 /// list's search, or by an article opened from a result.
 #[derive(Clone, Copy)]
@@ -152,23 +156,51 @@ pub fn use_search(index: &Index, data: DataUrl, worker: String, archive: Archive
         Some(Err(needs)) => archive.fetch.run(needs),
         Some(Ok(Selected { ranked: r, matching, by_month, by_name, number, pages, page })) => {
             found.set(Found::Searching);
-            let promise = ask().show(page.clone(), &r.terms);
+            // A result's card needs its search file. The first screen's are
+            // asked for first and shown as soon as they are here; the rest
+            // of the page is added under them.
+            let mut first = page;
+            let rest = first.split_off(FIRST_SCREEN.min(first.len()));
+            let asked_first = ask().show(first.clone(), &r.terms);
             spawn_local(async move {
-                let answer = JsFuture::from(promise).await;
-                if selection.with_untracked(|s| !matches!(s, Some(Ok(now)) if now.ranked == r && now.number == number)) {
+                let current = || selection.with_untracked(|s| matches!(s, Some(Ok(now)) if now.ranked == r && now.number == number));
+                let total = archive.shelf.with_untracked(|s| s.total());
+                let ready = |(entries, marks): Shown, complete: bool| {
+                    Found::Ready(FoundPage {
+                        query: r.query.clone(),
+                        every_word: r.every_word,
+                        page: ListPage { matching, by_month: by_month.clone(), by_name: by_name.clone(), total, number, pages, entries },
+                        marks,
+                        complete,
+                    })
+                };
+                let answer = JsFuture::from(asked_first).await;
+                if !current() {
                     return;
                 }
-                let shown = answer.map_err(|e| reason(&e, words)).and_then(|a| read_hits(&a, &page));
-                let total = archive.shelf.with_untracked(|s| s.total());
-                found.set(match shown {
-                    Ok((entries, marks)) => Found::Ready(FoundPage {
-                        query: r.query,
-                        every_word: r.every_word,
-                        page: ListPage { matching, by_month, by_name, total, number, pages, entries },
-                        marks,
-                    }),
-                    Err(why) => Found::Failed(why),
-                });
+                let (mut entries, mut marks) = match answer.map_err(|e| reason(&e, words)).and_then(|a| read_hits(&a, &first)) {
+                    Ok(shown) => shown,
+                    Err(why) => return found.set(Found::Failed(why)),
+                };
+                if rest.is_empty() {
+                    return found.set(ready((entries, marks), true));
+                }
+                // Asked for only now: asked with the first, they would share
+                // the browser's connections with them and slow them down.
+                let asked_rest = ask().show(rest.clone(), &r.terms);
+                found.set(ready((entries.clone(), marks.clone()), false));
+                let answer = JsFuture::from(asked_rest).await;
+                if !current() {
+                    return;
+                }
+                match answer.map_err(|e| reason(&e, words)).and_then(|a| read_hits(&a, &rest)) {
+                    Ok((more, more_marks)) => {
+                        entries.extend(more);
+                        marks.extend(more_marks);
+                        found.set(ready((entries, marks), true));
+                    }
+                    Err(why) => found.set(Found::Failed(why)),
+                }
             });
         }
     });

@@ -253,7 +253,7 @@ test.describe('a new deploy', () => {
       // The old code's cache goes in the new worker's activation, which the
       // reload does not wait for to the end.
       await expect.poll(async () => (await page.evaluate(() => caches.keys())).sort())
-        .toEqual([`article-viewer-${buildOf(c)}`, 'article-viewer-content', 'article-viewer-saved']);
+        .toEqual([`article-viewer-${buildOf(c)}`, 'article-viewer-content', 'article-viewer-saved'].sort());
 
       server.stop();
       await context.setOffline(true);

@@ -16,6 +16,11 @@ function cardTitles(page) {
   return page.getByTestId('article-card').getByRole('heading', { level: 2 });
 }
 
+/** Waits until the page of results is whole: the first screen's come first. */
+async function settled(page) {
+  await expect(page.getByTestId('article-list')).not.toHaveAttribute('aria-busy', 'true');
+}
+
 async function openList(page, query = '') {
   await page.goto(`index.html${query}`);
   await waitForApp(page);
@@ -59,11 +64,13 @@ test('the search combines with topics, and lives in the URL for reload, back and
   await openList(page);
   await searchbox(page).fill('мост');
   await expect(cardTitles(page).first()).toHaveText(BRIDGE);
+  await settled(page);
   const all = await cardTitles(page).count();
 
   await page.getByRole('group', { name: 'Темы' }).getByRole('button', { name: new RegExp(`^${transport.ru}`) }).click();
   await expect(page).toHaveURL(/\?topic=transport&q=/);
   await expect(cardTitles(page).first()).toHaveText(BRIDGE);
+  await settled(page);
   const withTopic = await cardTitles(page).count();
   expect(withTopic).toBeLessThanOrEqual(all);
   for (const card of await page.getByTestId('article-card').all()) {
@@ -87,6 +94,45 @@ test('the search combines with topics, and lives in the URL for reload, back and
   await page.goForward();
   await expect(searchbox(page)).toHaveValue('мост');
   await expect(cardTitles(page)).toHaveCount(all);
+});
+
+test.describe('a page of results in two steps', () => {
+  // The result files are held back by routing, which a service worker would pass by.
+  test.use({ serviceWorkers: 'block' });
+
+  test('the first results are shown at once, and the rest of the page comes under them without redrawing them', async ({ page, context }) => {
+    // The result files after the first three asked for are held back a while.
+    let asked = 0;
+    let release;
+    const held = new Promise((r) => (release = r));
+    await context.route(/\/data\/search\/doc-/, async (route) => {
+      if (++asked > 3) await held;
+      await route.continue();
+    });
+    await openList(page);
+    await searchbox(page).fill('киров');
+    // The count is known with the first results.
+    const status = page.getByTestId('result-count');
+    await expect(status).toHaveText(/^Найден[оаы] \d+ стат(ья|ьи|ей) по запросу «киров»$/);
+    const found = Number((await status.textContent()).match(/\d+/)[0]);
+    expect(found).toBeGreaterThan(3);
+    await expect(page.getByTestId('article-card')).toHaveCount(3);
+    await expect(page.getByTestId('article-list')).toHaveAttribute('aria-busy', 'true');
+    const first = await cardTitles(page).allTextContents();
+    await page.getByTestId('article-card').first().evaluate((card) => (card.dataset.seen = 'yes'));
+    release();
+    await expect(page.getByTestId('article-card')).toHaveCount(found);
+    await settled(page);
+    expect((await cardTitles(page).allTextContents()).slice(0, 3)).toEqual(first);
+    await expect(page.getByTestId('article-card').first()).toHaveAttribute('data-seen', 'yes');
+    // The same search loaded afresh ranks them alike.
+    const ranked = await cardTitles(page).allTextContents();
+    await context.unroute(/\/data\/search\/doc-/);
+    await page.reload();
+    await waitForApp(page);
+    await settled(page);
+    await expect(cardTitles(page)).toHaveText(ranked);
+  });
 });
 
 test('a month narrows the results, and each month counts the results it has', async ({ page }) => {

@@ -229,11 +229,16 @@ pub fn files(content: &Content, shell: Option<&Shell>) -> Vec<(PathBuf, Vec<u8>)
             out.push((PathBuf::from(a.meta.slug.page()), page.into_bytes()));
         }
         let entries: Vec<_> = content.articles.iter().take(FEED_ARTICLES).map(|a| Entry { meta: &a.meta, body: &a.body }).collect();
-        let mut keep = |file, bytes| {
-            out.push((file, bytes));
+        let made = std::sync::Mutex::new(Vec::new());
+        let keep = |file, bytes| {
+            made.lock().expect("no writer panicked").push((file, bytes));
             Ok(())
         };
-        site_files(&renderer, shell, content, &site, &topics, &entries, &mut keep).expect("kept in memory");
+        site_files(&renderer, shell, content, &site, &topics, &entries, &keep).expect("kept in memory");
+        // Made on several threads: put in the order of their names, so that every build lists them alike.
+        let mut made = made.into_inner().expect("no writer panicked");
+        made.sort_by(|a: &(PathBuf, Vec<u8>), b| a.0.cmp(&b.0));
+        out.extend(made);
     }
     out.extend(content.pictures.take_files());
     out
@@ -243,7 +248,8 @@ pub fn files(content: &Content, shell: Option<&Shell>) -> Vec<(PathBuf, Vec<u8>)
 /// list's pages, each topic's pages) and, when its URL is known, its
 /// sitemap, robots.txt and feeds of `entries`, the newest articles: each
 /// given to `put` as it is made, so that a large archive's pages are never
-/// all in memory at once.
+/// all in memory at once. The list's and topics' pages (over a thousand at
+/// 10,000 articles) are made on all cores. Returns how many files it made.
 fn site_files<B>(
     renderer: &Renderer,
     shell: &Shell,
@@ -251,28 +257,48 @@ fn site_files<B>(
     site: &SiteInfo,
     topics: &[Topic],
     entries: &[Entry],
-    put: &mut dyn FnMut(PathBuf, Vec<u8>) -> io::Result<()>,
-) -> io::Result<()> {
+    put: &(dyn Fn(PathBuf, Vec<u8>) -> io::Result<()> + Sync),
+) -> io::Result<usize> {
     put(PathBuf::from("shell.html"), renderer.app_shell(shell).into_bytes())?;
     put(PathBuf::from(catalog::Page::Saved.file()), renderer.saved_page(shell).into_bytes())?;
     put(PathBuf::from("404.html"), renderer.not_found_page(shell).into_bytes())?;
-    for number in 1..=list_pages(content) {
-        put(PathBuf::from(catalog::Page::List { number }.file()), renderer.list_page(shell, number).into_bytes())?;
-    }
-    for (topic, pages) in topic_pages(topics) {
-        for number in 1..=pages {
-            let file = Path::new("topic").join(crate::render::topic_file(topic.id.as_str(), number));
-            put(file, renderer.topic_page(shell, topic, number, pages).into_bytes())?;
-        }
-    }
+    let mut made = 3;
+    // Each page of the list (no topic) and of each topic's.
+    let pages: Vec<(Option<&Topic>, u32)> = (1..=list_pages(content))
+        .map(|number| (None, number))
+        .chain(topic_pages(topics).flat_map(|(topic, pages)| (1..=pages).map(move |number| (Some(topic), number))))
+        .collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads())
+            .map(|_| {
+                scope.spawn(|| loop {
+                    let Some(&(topic, number)) = pages.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) else { return Ok::<(), io::Error>(()) };
+                    match topic {
+                        None => put(PathBuf::from(catalog::Page::List { number }.file()), renderer.list_page(shell, number).into_bytes())?,
+                        Some(topic) => put(PathBuf::from(catalog::topic_page(&topic.id, number)), renderer.topic_page(shell, topic, number).into_bytes())?,
+                    }
+                })
+            })
+            .collect();
+        workers.into_iter().try_for_each(|w| w.join().expect("a page writer panicked"))
+    })?;
+    made += pages.len();
     if let Some(url) = &site.url {
         put(PathBuf::from("sitemap.xml"), sitemap(url, content, topics).into_bytes())?;
         put(PathBuf::from("robots.txt"), robots(url).into_bytes())?;
+        made += 2;
         for (file, bytes) in feeds::files(site, url, topics, entries) {
             put(file, bytes)?;
+            made += 1;
         }
     }
-    Ok(())
+    Ok(made)
+}
+
+/// How many threads to write with: one per core.
+fn threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
 /// Each topic with articles, and how many pages its list takes.
@@ -307,7 +333,7 @@ fn sitemap<B>(base: &str, content: &Content<B>, topics: &[Topic]) -> String {
     }
     for (topic, pages) in topic_pages(topics) {
         for number in 1..=pages {
-            xml.push_str(&format!("  <url><loc>{}topic/{}</loc></url>\n", esc(base), crate::render::topic_file(topic.id.as_str(), number)));
+            xml.push_str(&format!("  <url><loc>{}{}</loc></url>\n", esc(base), catalog::topic_page(&topic.id, number)));
         }
     }
     for a in &content.articles {
@@ -366,8 +392,7 @@ pub fn write_site(out: &Path, content: &Content<String>, reader: &ArticleReader,
         }
         Ok(())
     };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = articles.len().div_ceil(threads).max(1);
+    let chunk = articles.len().div_ceil(threads()).max(1);
     let mut search = search;
     std::thread::scope(|scope| {
         let parts: Vec<_> = (0..articles.len())
@@ -401,11 +426,7 @@ pub fn write_site(out: &Path, content: &Content<String>, reader: &ArticleReader,
             None => Vec::new(),
         };
         let entries: Vec<_> = newest.iter().map(|a| Entry { meta: &a.meta, body: &a.body }).collect();
-        let mut write = |rel: PathBuf, bytes: Vec<u8>| {
-            total += 1;
-            put(&rel, &bytes)
-        };
-        site_files(renderer, shell, content, &site, &topics, &entries, &mut write)?;
+        total += site_files(renderer, shell, content, &site, &topics, &entries, &|rel, bytes| put(&rel, &bytes))?;
     }
     for (rel, bytes) in content.pictures.take_files() {
         put(&rel, &bytes)?;

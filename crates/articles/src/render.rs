@@ -5,7 +5,7 @@
 use catalog::{ArticleBody, ArticleMeta, Index, SiteInfo, Topic, ViewState};
 use leptos::prelude::*;
 use std::sync::Arc;
-use views::{provide_words, Archive, ArticleView, Finder, Found, BodyState, CurrentView, Frame, Lang, LinkBase, ListView, Nav, NotFound, SiteIndex};
+use views::{provide_words, Archive, ArticleView, Finder, Found, BodyState, CurrentView, Frame, Lang, LinkBase, ListView, Nav, NotFound, SiteIndex, TopicPages};
 
 /// Where the page's head tags go in the shell.
 pub const HEAD_MARK: &str = "<!--page-head-->";
@@ -44,11 +44,6 @@ impl Shell {
             .replacen(BODY_MARK, &format!("<div id=\"prerendered\">{body}</div>"), 1);
         format!("{}<html lang=\"{}\">{rest}", self.before_root, lang.tag())
     }
-}
-
-/// The name of page `number` of a topic's pages in `topic/`.
-pub fn topic_file(id: &str, number: u32) -> String {
-    if number > 1 { format!("{id}-{number}.html") } else { format!("{id}.html") }
 }
 
 /// The path of a site's URL: `/portal/news/` of `https://example.org/portal/news/`.
@@ -148,25 +143,19 @@ impl Renderer {
     /// links open the site's own pages, where it does. It sits one folder
     /// down, so its files and links are named from the site's folder
     /// (`../`), and its pages link each other.
-    pub fn topic_page(&self, shell: &Shell, topic: &Topic, number: u32, pages: u32) -> String {
+    pub fn topic_page(&self, shell: &Shell, topic: &Topic, number: u32) -> String {
         let state = ViewState::list_page(vec![topic.id.clone()], number);
         let label = if self.lang == Lang::En { topic.en.clone() } else { topic.ru.clone() };
         let heading = label.clone();
         let body = self.region(state, || {
             provide_context(LinkBase("../".into()));
+            provide_context(TopicPages);
             view! { <ListView heading /> }.into_any()
         });
-        let page = shell
+        shell
             .page(self.lang, &head::topic(&self.site, self.lang, topic, &label, number), &body)
             .replacen(" data-article-viewer-app", "", 1)
-            .replace("=\"./", "=\"../");
-        // The list's links for this topic's pages are this folder's pages.
-        let id = topic.id.as_str();
-        let mut page = page.replace(&format!("href=\"../index.html?topic={id}\""), &format!("href=\"{}\"", topic_file(id, 1)));
-        for n in 2..=pages {
-            page = page.replace(&format!("href=\"../page-{n}.html?topic={id}\""), &format!("href=\"{}\"", topic_file(id, n)));
-        }
-        page
+            .replace("=\"./", "=\"../")
     }
 
     /// `shell.html`: the shell in the interface's language.
@@ -231,7 +220,7 @@ mod head {
     }
 
     pub fn topic(site: &SiteInfo, lang: Lang, topic: &catalog::Topic, label: &str, number: u32) -> String {
-        let file = format!("topic/{}", super::topic_file(topic.id.as_str(), number));
+        let file = catalog::topic_page(&topic.id, number);
         let url = site.url.clone().map(|u| u + &file);
         let name = format!("{label} — {}", site.title);
         let title = if number > 1 { lang.words().list_page_title(&name, number) } else { name.clone() };

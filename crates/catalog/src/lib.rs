@@ -29,7 +29,7 @@ pub use ids::{Slug, TopicId};
 pub use lang::{plural_ru, Plural};
 pub use low_vision::{LowVision, Setting};
 pub use names::{top_names, Name, NameKind, NAMES_PER_KIND};
-pub use route::{Page, ViewState, QUERY_MAX};
+pub use route::{topic_page, Page, ViewState, QUERY_MAX};
 pub use shelf::{bucket, from_gaps, months_of, name_table, to_gaps, Choice, ListPage, ListParts, Narrowed, Need, Shelf};
 #[cfg(feature = "tagging")]
 pub use tag::Tagger;

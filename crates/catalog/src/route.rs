@@ -42,6 +42,21 @@ impl Page {
     }
 }
 
+/// Page `number` of one topic's own pages, prerendered for crawlers and
+/// readers without JavaScript: `topic/<id>.html`, then `topic/<id>-<n>.html`
+/// (topic ids never end in `-<number>`, so the names cannot meet).
+pub fn topic_page(id: &TopicId, number: u32) -> String {
+    format!("topic/{}", topic_page_name(id, number))
+}
+
+/// The file name of `topic_page`, in its folder.
+fn topic_page_name(id: &TopicId, number: u32) -> String {
+    match number {
+        0 | 1 => format!("{}.html", id.as_str()),
+        n => format!("{}-{n}.html", id.as_str()),
+    }
+}
+
 /// `n` for a list page's name `page-<n>`.
 pub(crate) fn list_page_number(name: &str) -> Option<u32> {
     let digits = name.strip_prefix("page-")?;
@@ -94,6 +109,16 @@ impl ViewState {
     /// The first page of the list under `choice`.
     pub fn chosen(choice: Choice) -> Self {
         Self { names: choice.names, ..Self::list(choice.topics) }.with_month(choice.month)
+    }
+
+    /// The file name, in `topic/`, of the topic page this view is, when it
+    /// is a page of one topic's list and nothing else is chosen or searched
+    /// (`topic_page`).
+    pub fn topic_page_name(&self) -> Option<String> {
+        match (&self.page, self.topics.as_slice()) {
+            (Page::List { number }, [id]) if self.names.is_empty() && self.month.is_none() && self.query.trim().is_empty() => Some(topic_page_name(id, *number)),
+            _ => None,
+        }
     }
 
     /// What narrows the list in this view.
@@ -246,6 +271,18 @@ mod tests {
 
     fn t(id: &str) -> TopicId {
         TopicId::new(id)
+    }
+
+    #[test]
+    fn one_topic_alone_has_pages_of_its_own() {
+        assert_eq!(topic_page(&t("trade"), 1), "topic/trade.html");
+        assert_eq!(ViewState::list_page(vec![t("trade")], 3).topic_page_name().as_deref(), Some("trade-3.html"));
+        // Anything else chosen or searched is the app's list, not a topic page.
+        assert_eq!(ViewState::list(vec![t("trade"), t("industry")]).topic_page_name(), None);
+        assert_eq!(ViewState::list(vec![t("trade")]).with_query("зерно").topic_page_name(), None);
+        assert_eq!(ViewState::list(vec![t("trade")]).with_month(Month::parse("2026-01").ok()).topic_page_name(), None);
+        assert_eq!(ViewState::list(vec![]).topic_page_name(), None);
+        assert_eq!(ViewState::article(Slug::parse("kirov").unwrap(), Some(t("trade"))).topic_page_name(), None);
     }
 
     #[test]

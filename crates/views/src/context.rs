@@ -54,6 +54,11 @@ pub struct CurrentView(pub Signal<ViewState>);
 #[derive(Clone, Debug)]
 pub struct LinkBase(pub String);
 
+/// On a topic's own pages (`topic/<id>.html`, prerendered): a link to the
+/// list of one topic alone opens that topic's page, beside this one.
+#[derive(Clone, Copy, Debug)]
+pub struct TopicPages;
+
 /// The list an article's "back" link returns to: the one the reader came
 /// from, topics and page included. Without it, the whole list.
 #[derive(Clone, Copy)]
@@ -95,6 +100,9 @@ pub struct FoundPage {
     pub page: ListPage,
     /// One per entry of `page`.
     pub marks: Vec<Marks>,
+    /// Whether `page` has all of its entries: the first screen's come
+    /// first, and the rest are added under them when they are here.
+    pub complete: bool,
 }
 
 /// Where a search's words are in the open article: byte ranges in its

@@ -19,6 +19,8 @@ struct Listing {
     missing: Vec<Need>,
     /// The page asked for is on its way; the one before stays meanwhile.
     busy: bool,
+    /// The results shown are the first of the page; the rest are coming.
+    more: bool,
 }
 
 impl Listing {
@@ -65,7 +67,7 @@ pub fn ListView(
         let kept = || Listing { busy: true, ..before.cloned().unwrap_or_default() };
         match finder.filter(|_| searching.get()) {
             Some(Finder(found)) => match found.get() {
-                Found::Ready(f) => Listing { page: Some(f.page), found: Some((f.query, f.every_word, f.marks)), ..Listing::default() },
+                Found::Ready(f) => Listing { page: Some(f.page), found: Some((f.query, f.every_word, f.marks)), more: !f.complete, ..Listing::default() },
                 Found::Searching => kept(),
                 Found::Failed(_) => Listing { busy: false, ..kept() },
             },
@@ -156,7 +158,7 @@ pub fn ListView(
                 }
             }
         >
-            <ArticleList entries query busy=Signal::derive(move || listing.with(|l| l.busy)) />
+            <ArticleList entries query busy=Signal::derive(move || listing.with(|l| l.busy || l.more)) />
         </Show>
         <Show when=move || { page_count.get() > 1 }>
             <nav class="pager" aria-label=words.pages>

@@ -1,4 +1,4 @@
-use crate::{LinkBase, Nav};
+use crate::{LinkBase, Nav, TopicPages};
 use catalog::ViewState;
 use leptos::{ev::MouseEvent, prelude::*};
 
@@ -11,9 +11,10 @@ pub fn ViewLink(
     children: Children,
 ) -> impl IntoView {
     let nav: Nav = expect_context();
-    let href = match use_context::<LinkBase>() {
-        Some(LinkBase(base)) => format!("{base}{}", to.href()),
-        None => to.href(),
+    let href = match (use_context::<TopicPages>().and_then(|_| to.topic_page_name()), use_context::<LinkBase>()) {
+        (Some(name), _) => name,
+        (None, Some(LinkBase(base))) => format!("{base}{}", to.href()),
+        (None, None) => to.href(),
     };
     let on_click = move |ev: MouseEvent| {
         let plain = ev.button() == 0
