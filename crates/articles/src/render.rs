@@ -196,45 +196,36 @@ mod head {
         }
     }
 
+    /// Page `number` of the whole list, `file`.
     pub fn list(site: &SiteInfo, lang: Lang, number: u32, file: &str) -> String {
+        let feeds = [("application/rss+xml", "feed.xml".to_owned()), ("application/feed+json", "feed.json".to_owned())];
+        listing(site, lang, &site.title, number, file, &feeds)
+    }
+
+    /// Page `number` of `topic`'s own pages, its feed beside it.
+    pub fn topic(site: &SiteInfo, lang: Lang, topic: &catalog::Topic, label: &str, number: u32) -> String {
+        let name = format!("{label} — {}", site.title);
+        listing(site, lang, &name, number, &catalog::topic_page(&topic.id, number), &[("application/rss+xml", format!("{}.xml", topic.id))])
+    }
+
+    /// A page of a list named `name`, at `file`, with its `feeds` (type, file).
+    fn listing(site: &SiteInfo, lang: Lang, name: &str, number: u32, file: &str, feeds: &[(&'static str, String)]) -> String {
         let url = site.url.clone().map(|u| u + file);
-        let title = if number > 1 { lang.words().list_page_title(&site.title, number) } else { site.title.clone() };
+        let title = if number > 1 { lang.words().list_page_title(name, number) } else { name.to_owned() };
         view! {
             <title>{title}</title>
             <meta name="description" content=site.description.clone() />
             {url.clone().map(|u| view! { <link rel="canonical" href=u /> })}
             // The feeds, for readers that find them from the page (written when the site's URL is known).
-            {site.url.is_some().then(|| view! {
-                <link rel="alternate" type="application/rss+xml" title=site.title.clone() href="feed.xml" />
-                <link rel="alternate" type="application/feed+json" title=site.title.clone() href="feed.json" />
+            {site.url.is_some().then(|| {
+                feeds
+                    .iter()
+                    .map(|(kind, href)| view! { <link rel="alternate" type=*kind title=name.to_owned() href=href.clone() /> })
+                    .collect_view()
             })}
             {og("og:type", "website")}
             {og("og:site_name", site.title.clone())}
-            {og("og:title", site.title.clone())}
-            {og("og:description", site.description.clone())}
-            {og("og:locale", og_locale(&site.lang))}
-            {url.map(|u| view! { {og("og:url", u)} })}
-            <meta name="twitter:card" content="summary" />
-        }
-        .to_html()
-    }
-
-    pub fn topic(site: &SiteInfo, lang: Lang, topic: &catalog::Topic, label: &str, number: u32) -> String {
-        let file = catalog::topic_page(&topic.id, number);
-        let url = site.url.clone().map(|u| u + &file);
-        let name = format!("{label} — {}", site.title);
-        let title = if number > 1 { lang.words().list_page_title(&name, number) } else { name.clone() };
-        view! {
-            <title>{title}</title>
-            <meta name="description" content=site.description.clone() />
-            {url.clone().map(|u| view! { <link rel="canonical" href=u /> })}
-            // The topic's feed, beside this page (written when the site's URL is known).
-            {site.url.is_some().then(|| view! {
-                <link rel="alternate" type="application/rss+xml" title=name.clone() href=format!("{}.xml", topic.id) />
-            })}
-            {og("og:type", "website")}
-            {og("og:site_name", site.title.clone())}
-            {og("og:title", name.clone())}
+            {og("og:title", name.to_owned())}
             {og("og:description", site.description.clone())}
             {og("og:locale", og_locale(&site.lang))}
             {url.map(|u| view! { {og("og:url", u)} })}
