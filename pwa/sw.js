@@ -206,8 +206,8 @@ async function forgetOldParts(response) {
     const saved = await caches.open(SAVED);
     for (const request of await saved.keys()) {
       const body = fileOf(request.url).match(BODY);
-      const slug = body ? body[2] : ((await saved.match(request)) || { headers: new Headers() }).headers.get('X-Saved-For');
-      if (slug && !slugs.has(slug)) await saved.delete(request);
+      const of = body ? [body[2]] : savedFor(await saved.match(request));
+      if (of.length && !of.some((slug) => slugs.has(slug))) await saved.delete(request);
     }
     savedBodies.reset();
     savedPictures.reset();
@@ -238,13 +238,19 @@ async function body(request, file) {
   const copy = await stamped(response.clone(), new Date());
   const pictures = picturesOf(await response.clone().json().catch(() => null));
   const put = [];
+  const shared = [];
   try {
     await saved.put(request, copy);
     put.push(request);
     // Its pictures with it, one width of each: what it shows offline.
     for (const src of pictures) {
       const url = new URL(src, SCOPE).href;
-      if (!url.startsWith(SCOPE) || (await saved.match(url))) continue;
+      if (!url.startsWith(SCOPE)) continue;
+      const have = await saved.match(url);
+      if (have) {
+        shared.push([url, have]);
+        continue;
+      }
       const picture = await fetch(url).catch(() => null);
       if (!picture || !picture.ok) continue;
       const kept = await stamped(picture, new Date(), { 'X-Saved-For': slug });
@@ -257,6 +263,13 @@ async function body(request, file) {
     // saved, and nothing of it is left half-saved.
     for (const r of put) await saved.delete(r);
     return withHeader(response, 'X-Not-Saved', error && error.name === 'QuotaExceededError' ? 'quota' : 'error');
+  }
+  // A picture another saved article shows too is kept for both: removing
+  // one of them leaves it to the other. Marked once the rest is saved, so
+  // that a failed save leaves it as it was.
+  for (const [url, have] of shared) {
+    const slugs = savedFor(have);
+    if (!slugs.includes(slug)) await saved.put(url, withHeader(have, 'X-Saved-For', [...slugs, slug].join(' '))).catch(() => {});
   }
   for (const older of await savedBodies.of(slug)) {
     if (older.url.split('?')[0] === request.url.split('?')[0]) continue;
@@ -390,6 +403,11 @@ async function stamped(response, when, extra = {}) {
   if (!headers.has('X-Saved-At')) headers.set('X-Saved-At', when.toISOString());
   headers.set('X-Saved-Bytes', String(bytes.byteLength));
   return new Response(bytes, { status: response.status, statusText: response.statusText, headers });
+}
+
+/** The articles a saved picture is kept for: the slugs in its X-Saved-For, space-separated. */
+function savedFor(response) {
+  return ((response && response.headers.get('X-Saved-For')) || '').split(' ').filter(Boolean);
 }
 
 function withHeader(response, name, value) {

@@ -20,18 +20,20 @@ export async function listSaved() {
     const bytes = Number(response.headers.get('X-Saved-Bytes')) || (await response.blob()).size;
     const body = new URL(request.url).pathname.match(BODY);
     if (!body) {
-      // A picture, saved with its article's body.
-      const slug = response.headers.get('X-Saved-For');
-      if (slug) pictures.set(slug, (pictures.get(slug) || 0) + bytes);
+      // A picture, saved with the bodies of the articles that show it; each
+      // counts its share, so that the sizes add up to what is stored.
+      const slugs = savedFor(response);
+      for (const slug of slugs) pictures.set(slug, (pictures.get(slug) || 0) + bytes / slugs.length);
       continue;
     }
     const at = Date.parse(response.headers.get('X-Saved-At') || '') || 0;
     saved.push([request.url, at, bytes, decodeURIComponent(body[1])]);
   }
-  return saved.map(([url, at, bytes, slug]) => [url, at, bytes + (pictures.get(slug) || 0)]).sort((a, b) => b[1] - a[1]);
+  return saved.map(([url, at, bytes, slug]) => [url, at, bytes + Math.round(pictures.get(slug) || 0)]).sort((a, b) => b[1] - a[1]);
 }
 
-// Removes the saved bodies at `urls`, and their articles' pictures.
+// Removes the saved bodies at `urls`, and their articles' pictures but
+// those another saved article shows too.
 export async function removeSaved(urls) {
   if (!('caches' in self)) return;
   const cache = await caches.open(SAVED);
@@ -45,8 +47,22 @@ export async function removeSaved(urls) {
   for (const request of await cache.keys()) {
     if (BODY.test(new URL(request.url).pathname)) continue;
     const response = await cache.match(request);
-    if (response && slugs.has(response.headers.get('X-Saved-For'))) await cache.delete(request);
+    const kept = savedFor(response);
+    const left = kept.filter((slug) => !slugs.has(slug));
+    if (left.length === kept.length) continue;
+    if (!left.length) {
+      await cache.delete(request);
+      continue;
+    }
+    const headers = new Headers(response.headers);
+    headers.set('X-Saved-For', left.join(' '));
+    await cache.put(request, new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers }));
   }
+}
+
+// The articles a saved picture is kept for (pwa/sw.js: space-separated slugs).
+function savedFor(response) {
+  return ((response && response.headers.get('X-Saved-For')) || '').split(' ').filter(Boolean);
 }
 
 // Asks the browser to keep what is saved when the device runs short of

@@ -12,6 +12,9 @@ const TITLE = 'Поле под Кировом весной';
 const SLUG = 'field-pictures';
 const LEAD_ALT = 'Поле в рядах всходов под вечерним небом, за ним лес';
 const FIGURE_ALT = 'Столбчатая диаграмма: шесть столбцов растут слева направо';
+const AGAIN_TITLE = 'Поле под Кировом, ещё раз';
+const AGAIN_SLUG = 'field-again';
+const AGAIN_ALT = 'То же поле в рядах всходов';
 
 /** The project's content and the fixture article with its pictures. */
 function picturesSite() {
@@ -19,6 +22,22 @@ function picturesSite() {
   fs.rmSync(content, { recursive: true, force: true });
   fs.cpSync('content', content, { recursive: true });
   fs.cpSync('tests/fixtures/pictures/articles', path.join(content, 'articles'), { recursive: true });
+  // A second article showing the same photo: saved with both, it is kept
+  // while either is.
+  fs.writeFileSync(path.join(content, 'articles', '2026-02-11-field-again.md'), `+++
+title = "${AGAIN_TITLE}"
+date = 2026-02-11
+topics = ["agriculture"]
+summary = "Вторая статья с той же картинкой."
+sample = true
+
+[image]
+src = "pictures/field.jpg"
+alt = "${AGAIN_ALT}"
++++
+
+Поле снова сфотографировали весной.
+`);
   return buildSite('pictures', content);
 }
 
@@ -47,7 +66,7 @@ test('a picture shows on its card and its page, at a width the screen needs, its
     // A thumbnail takes the narrowest width, not the widest.
     expect(await thumb.evaluate((el) => el.currentSrc)).toMatch(/-400\.\w+$/);
     // Cards without a picture have none.
-    await expect(page.getByTestId('article-card').filter({ hasNotText: TITLE }).getByTestId('picture')).toHaveCount(0);
+    await expect(page.getByTestId('article-card').filter({ hasNotText: /Поле под Кировом/ }).getByTestId('picture')).toHaveCount(0);
 
     await card.getByRole('link', { name: TITLE }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
@@ -133,6 +152,50 @@ test('pictures are saved for offline with their article, and only then', async (
     await waitForApp(page);
     await page.getByRole('button', { name: `Удалить «${TITLE}» из сохранённых` }).click();
     await expect.poll(savedPictures).toEqual([]);
+  } finally {
+    server.stop();
+    await context.setOffline(false).catch(() => {});
+  }
+});
+
+test('a picture two saved articles show is kept while either is', async ({ page, context }) => {
+  const server = await startServer(site, nextPort++, PREFIX);
+  // Each saved picture's file name and the articles it is kept for.
+  const savedPictures = () =>
+    page.evaluate(async () => {
+      const saved = await caches.open('article-viewer-saved');
+      const out = {};
+      for (const request of await saved.keys()) {
+        const file = new URL(request.url).pathname;
+        if (file.includes('/media/')) out[file.split('/').pop()] = (await saved.match(request)).headers.get('X-Saved-For');
+      }
+      return out;
+    });
+  try {
+    await page.goto(server.base + 'index.html');
+    await waitForApp(page);
+    await waitForWorker(page);
+    await page.reload();
+    await waitForApp(page);
+    await page.getByRole('link', { name: TITLE }).click();
+    await expect(page.getByTestId('passage').first()).toBeVisible();
+    await expect.poll(async () => Object.keys(await savedPictures()).length).toBe(2);
+    await page.goto(server.base + `${AGAIN_SLUG}.html`);
+    await waitForApp(page);
+    await loaded(page.getByRole('img', { name: AGAIN_ALT }));
+    await expect.poll(async () => Object.values(await savedPictures()).sort()).toEqual([SLUG, `${SLUG} ${AGAIN_SLUG}`]);
+
+    await page.goto(server.base + 'saved.html');
+    await waitForApp(page);
+    await page.getByRole('button', { name: `Удалить «${TITLE}» из сохранённых` }).click();
+    // The chart was the first article's alone; the photo stays for the second.
+    await expect.poll(async () => Object.values(await savedPictures())).toEqual([AGAIN_SLUG]);
+
+    server.stop();
+    await context.setOffline(true);
+    await page.goto(server.base + `${AGAIN_SLUG}.html`);
+    await waitForApp(page);
+    await loaded(page.getByRole('img', { name: AGAIN_ALT }));
   } finally {
     server.stop();
     await context.setOffline(false).catch(() => {});
