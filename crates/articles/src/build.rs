@@ -272,12 +272,15 @@ fn site_files<B>(
     std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads())
             .map(|_| {
-                scope.spawn(|| loop {
-                    let Some(&(topic, number)) = pages.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) else { return Ok::<(), io::Error>(()) };
-                    match topic {
-                        None => put(PathBuf::from(catalog::Page::List { number }.file()), renderer.list_page(shell, number).into_bytes())?,
-                        Some(topic) => put(PathBuf::from(catalog::topic_page(&topic.id, number)), renderer.topic_page(shell, topic, number).into_bytes())?,
+                scope.spawn(|| -> io::Result<()> {
+                    // The next page not taken: pages differ in cost, so no thread waits on another's share.
+                    while let Some(&(topic, number)) = pages.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) {
+                        match topic {
+                            None => put(PathBuf::from(catalog::Page::List { number }.file()), renderer.list_page(shell, number).into_bytes())?,
+                            Some(topic) => put(PathBuf::from(catalog::topic_page(&topic.id, number)), renderer.topic_page(shell, topic, number).into_bytes())?,
+                        }
                     }
+                    Ok(())
                 })
             })
             .collect();

@@ -59,7 +59,7 @@ fn rss<'a>(site: &SiteInfo, base: &str, title: &str, file: &str, entries: impl I
         escape(base),
         escape(&site.description),
         escape(&site.lang),
-        escape(&format!("{base}{file}")),
+        escape(format!("{base}{file}")),
     );
     capped(head, entries.map(|entry| rss_item(site, base, entry, topics)))
 }
@@ -99,7 +99,7 @@ fn rss_item(site: &SiteInfo, base: &str, Entry { meta, body }: &Entry, topics: &
         let src = absolute(base, &image.src);
         item.push_str(&format!("<enclosure url=\"{}\" type=\"{}\" length=\"0\"/>\n", escape(&src), image_type(&src)));
     }
-    item.push_str(&format!("<yandex:full-text>{}</yandex:full-text>\n</item>\n", escape(&plain_text(body))));
+    item.push_str(&format!("<yandex:full-text>{}</yandex:full-text>\n</item>\n", escape(plain_text(body))));
     item
 }
 
@@ -181,7 +181,7 @@ fn dzen(site: &SiteInfo, base: &str, entries: &[Entry]) -> String {
         escape(base),
         escape(&site.description),
         escape(&site.lang),
-        escape(&format!("{base}dzen.xml")),
+        escape(format!("{base}dzen.xml")),
     );
     capped(head, entries.iter().map(|entry| dzen_item(base, entry)))
 }
@@ -340,7 +340,7 @@ fn paragraphs(base: &str, spans: &[Inline], markup: Markup) -> String {
 }
 
 fn figure(base: &str, image: &Image, markup: Markup) -> String {
-    let src = escape(&absolute(base, &image.src)).into_owned();
+    let src = escape(absolute(base, &image.src)).into_owned();
     if markup == Markup::Dzen && !dzen_takes(base, image) {
         return String::new();
     }
