@@ -45,7 +45,8 @@ function doc(position) {
     docs.delete(position);
   } else {
     loading = text(engine.doc_file(position));
-    loading.catch(() => docs.delete(position));
+    // A failed file is fetched again next time (unless a newer fetch took its place).
+    loading.catch(() => docs.get(position) === loading && docs.delete(position));
   }
   docs.set(position, loading);
   if (docs.size > KEPT_DOCS) docs.delete(docs.keys().next().value);

@@ -96,6 +96,19 @@ async fn the_first_results_stay_in_place_while_the_rest_of_the_page_comes() {
 }
 
 #[wasm_bindgen_test]
+async fn a_page_whose_rest_fails_is_not_left_busy() {
+    let (root, _, found) = mount_search(ViewState::list(vec![]).with_query("завод"));
+    let first = ListPage { matching: 2, by_month: vec![2, 0], by_name: None, total: 3, number: 1, pages: 1, entries: vec![(0, index().articles[0].clone())] };
+    found.set(Found::Ready(FoundPage { query: "завод".into(), every_word: true, page: first, marks: vec![Marks::default()], complete: false }));
+    tick().await;
+    found.set(Found::Failed("HTTP 503".into()));
+    tick().await;
+    let list = root.query_selector("[data-testid=article-list]").unwrap().unwrap();
+    assert_eq!(list.get_attribute("aria-busy"), None, "nothing more is coming");
+    assert_eq!(all(&root, "[data-testid=article-card]").len(), 1, "what came stays");
+}
+
+#[wasm_bindgen_test]
 async fn nothing_found_offers_every_topic_and_clearing_the_search() {
     let (root, state, found) = mount_search(ViewState::list(vec![TopicId::new("trade")]).with_query("квазар"));
     found.set(Found::Ready(FoundPage {

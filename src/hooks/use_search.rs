@@ -6,7 +6,9 @@ use crate::data::{read, DataUrl};
 use catalog::{ArticleMeta, Index, Page, SearchParts};
 use js_sys::{Array, Reflect, JSON};
 use leptos::{prelude::*, task::spawn_local};
+use std::cell::Cell;
 use std::ops::Range;
+use std::rc::Rc;
 use catalog::ListPage;
 use views::{Archive, CurrentView, Finder, Found, FoundPage, Marks, Words, PAGE_SIZE};
 use wasm_bindgen::prelude::*;
@@ -151,10 +153,19 @@ pub fn use_search(index: &Index, data: DataUrl, worker: String, archive: Archive
             found.set(Found::Failed(why));
         }
     });
+    // Each new selection outdates the pages asked for before it, whatever
+    // changed (the words, a topic, a month, the page).
+    let asked = Rc::new(Cell::new(0_u64));
     Effect::new(move |_| match selection.get() {
-        None => {}
-        Some(Err(needs)) => archive.fetch.run(needs),
+        None => asked.set(asked.get() + 1),
+        Some(Err(needs)) => {
+            asked.set(asked.get() + 1);
+            archive.fetch.run(needs);
+        }
         Some(Ok(Selected { ranked: r, matching, by_month, by_name, number, pages, page })) => {
+            asked.set(asked.get() + 1);
+            let mine = asked.get();
+            let asked = asked.clone();
             found.set(Found::Searching);
             // A result's card needs its search file. The first screen's are
             // asked for first and shown as soon as they are here; the rest
@@ -163,7 +174,7 @@ pub fn use_search(index: &Index, data: DataUrl, worker: String, archive: Archive
             let rest = first.split_off(FIRST_SCREEN.min(first.len()));
             let asked_first = ask().show(first.clone(), &r.terms);
             spawn_local(async move {
-                let current = || selection.with_untracked(|s| matches!(s, Some(Ok(now)) if now.ranked == r && now.number == number));
+                let current = || asked.get() == mine;
                 let total = archive.shelf.with_untracked(|s| s.total());
                 let ready = |(entries, marks): Shown, complete: bool| {
                     Found::Ready(FoundPage {

@@ -69,7 +69,7 @@ pub fn ListView(
             Some(Finder(found)) => match found.get() {
                 Found::Ready(f) => Listing { page: Some(f.page), found: Some((f.query, f.every_word, f.marks)), more: !f.complete, ..Listing::default() },
                 Found::Searching => kept(),
-                Found::Failed(_) => Listing { busy: false, ..kept() },
+                Found::Failed(_) => Listing { busy: false, more: false, ..kept() },
             },
             None => match choice.with(|c| shelf.with(|s| s.page(c, number.get(), page_size))) {
                 Ok(page) => Listing { page: Some(page), ..Listing::default() },
