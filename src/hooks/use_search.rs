@@ -156,63 +156,62 @@ pub fn use_search(index: &Index, data: DataUrl, worker: String, archive: Archive
     // Each new selection outdates the pages asked for before it, whatever
     // changed (the words, a topic, a month, the page).
     let asked = Rc::new(Cell::new(0_u64));
-    Effect::new(move |_| match selection.get() {
-        None => asked.set(asked.get() + 1),
-        Some(Err(needs)) => {
-            asked.set(asked.get() + 1);
-            archive.fetch.run(needs);
-        }
-        Some(Ok(Selected { ranked: r, matching, by_month, by_name, number, pages, page })) => {
-            asked.set(asked.get() + 1);
-            let mine = asked.get();
-            let asked = asked.clone();
-            found.set(Found::Searching);
-            // A result's card needs its search file. The first screen's are
-            // asked for first and shown as soon as they are here; the rest
-            // of the page is added under them.
-            let mut first = page;
-            let rest = first.split_off(FIRST_SCREEN.min(first.len()));
-            let asked_first = ask().show(first.clone(), &r.terms);
-            spawn_local(async move {
-                let current = || asked.get() == mine;
-                let total = archive.shelf.with_untracked(|s| s.total());
-                let ready = |(entries, marks): Shown, complete: bool| {
-                    Found::Ready(FoundPage {
-                        query: r.query.clone(),
-                        every_word: r.every_word,
-                        page: ListPage { matching, by_month: by_month.clone(), by_name: by_name.clone(), total, number, pages, entries },
-                        marks,
-                        complete,
-                    })
-                };
-                let answer = JsFuture::from(asked_first).await;
-                if !current() {
-                    return;
-                }
-                let (mut entries, mut marks) = match answer.map_err(|e| reason(&e, words)).and_then(|a| read_hits(&a, &first)) {
-                    Ok(shown) => shown,
-                    Err(why) => return found.set(Found::Failed(why)),
-                };
-                if rest.is_empty() {
-                    return found.set(ready((entries, marks), true));
-                }
-                // Asked for only now: asked with the first, they would share
-                // the browser's connections with them and slow them down.
-                let asked_rest = ask().show(rest.clone(), &r.terms);
-                found.set(ready((entries.clone(), marks.clone()), false));
-                let answer = JsFuture::from(asked_rest).await;
-                if !current() {
-                    return;
-                }
-                match answer.map_err(|e| reason(&e, words)).and_then(|a| read_hits(&a, &rest)) {
-                    Ok((more, more_marks)) => {
-                        entries.extend(more);
-                        marks.extend(more_marks);
-                        found.set(ready((entries, marks), true));
+    Effect::new(move |_| {
+        let mine = asked.get() + 1;
+        asked.set(mine);
+        match selection.get() {
+            None => {}
+            Some(Err(needs)) => archive.fetch.run(needs),
+            Some(Ok(Selected { ranked: r, matching, by_month, by_name, number, pages, page })) => {
+                let asked = asked.clone();
+                found.set(Found::Searching);
+                // A result's card needs its search file. The first screen's are
+                // asked for first and shown as soon as they are here; the rest
+                // of the page is added under them.
+                let mut first = page;
+                let rest = first.split_off(FIRST_SCREEN.min(first.len()));
+                let asked_first = ask().show(first.clone(), &r.terms);
+                spawn_local(async move {
+                    let current = || asked.get() == mine;
+                    let total = archive.shelf.with_untracked(|s| s.total());
+                    let ready = |(entries, marks): Shown, complete: bool| {
+                        Found::Ready(FoundPage {
+                            query: r.query.clone(),
+                            every_word: r.every_word,
+                            page: ListPage { matching, by_month: by_month.clone(), by_name: by_name.clone(), total, number, pages, entries },
+                            marks,
+                            complete,
+                        })
+                    };
+                    let answer = JsFuture::from(asked_first).await;
+                    if !current() {
+                        return;
                     }
-                    Err(why) => found.set(Found::Failed(why)),
-                }
-            });
+                    let (mut entries, mut marks) = match answer.map_err(|e| reason(&e, words)).and_then(|a| read_hits(&a, &first)) {
+                        Ok(shown) => shown,
+                        Err(why) => return found.set(Found::Failed(why)),
+                    };
+                    if rest.is_empty() {
+                        return found.set(ready((entries, marks), true));
+                    }
+                    // Asked for only now: asked with the first, they would share
+                    // the browser's connections with them and slow them down.
+                    let asked_rest = ask().show(rest.clone(), &r.terms);
+                    found.set(ready((entries.clone(), marks.clone()), false));
+                    let answer = JsFuture::from(asked_rest).await;
+                    if !current() {
+                        return;
+                    }
+                    match answer.map_err(|e| reason(&e, words)).and_then(|a| read_hits(&a, &rest)) {
+                        Ok((more, more_marks)) => {
+                            entries.extend(more);
+                            marks.extend(more_marks);
+                            found.set(ready((entries, marks), true));
+                        }
+                        Err(why) => found.set(Found::Failed(why)),
+                    }
+                });
+            }
         }
     });
     Some((Finder(found.into()), searcher))

@@ -46,6 +46,28 @@ test.beforeAll(() => {
   site = picturesSite();
 });
 
+/** Each saved picture's file name and the articles it is kept for (`X-Saved-For`), in the cache's order. */
+function savedMarks(page) {
+  return page.evaluate(async () => {
+    const saved = await caches.open('article-viewer-saved');
+    const out = {};
+    for (const request of await saved.keys()) {
+      const file = new URL(request.url).pathname;
+      if (file.includes('/media/')) out[file.split('/').pop()] = (await saved.match(request)).headers.get('X-Saved-For');
+    }
+    return out;
+  });
+}
+
+/** Opens the list and reloads it once the service worker controls the page. */
+async function openControlled(page, server) {
+  await page.goto(server.base + 'index.html');
+  await waitForApp(page);
+  await waitForWorker(page);
+  await page.reload();
+  await waitForApp(page);
+}
+
 /** Waits for an <img> to have arrived and says how wide it is drawn from. */
 async function loaded(img) {
   await expect.poll(() => img.evaluate((el) => el.complete && el.naturalWidth)).toBeGreaterThan(0);
@@ -114,22 +136,9 @@ test('without JavaScript the article page has its pictures and captions', async 
 
 test('pictures are saved for offline with their article, and only then', async ({ page, context }) => {
   const server = await startServer(site, nextPort++, PREFIX);
-  const savedPictures = () =>
-    page.evaluate(async () => {
-      const saved = await caches.open('article-viewer-saved');
-      const out = [];
-      for (const request of await saved.keys()) {
-        if (!new URL(request.url).pathname.includes('/media/')) continue;
-        out.push((await saved.match(request)).headers.get('X-Saved-For'));
-      }
-      return out;
-    });
+  const savedPictures = async () => Object.values(await savedMarks(page));
   try {
-    await page.goto(server.base + 'index.html');
-    await waitForApp(page);
-    await waitForWorker(page);
-    await page.reload();
-    await waitForApp(page);
+    await openControlled(page, server);
     await loaded(page.getByRole('img', { name: LEAD_ALT }));
     // The list's thumbnail is not kept.
     expect(await savedPictures()).toEqual([]);
@@ -160,23 +169,9 @@ test('pictures are saved for offline with their article, and only then', async (
 
 test('a picture two saved articles show is kept while either is', async ({ page, context }) => {
   const server = await startServer(site, nextPort++, PREFIX);
-  // Each saved picture's file name and the articles it is kept for.
-  const savedPictures = () =>
-    page.evaluate(async () => {
-      const saved = await caches.open('article-viewer-saved');
-      const out = {};
-      for (const request of await saved.keys()) {
-        const file = new URL(request.url).pathname;
-        if (file.includes('/media/')) out[file.split('/').pop()] = (await saved.match(request)).headers.get('X-Saved-For');
-      }
-      return out;
-    });
+  const savedPictures = () => savedMarks(page);
   try {
-    await page.goto(server.base + 'index.html');
-    await waitForApp(page);
-    await waitForWorker(page);
-    await page.reload();
-    await waitForApp(page);
+    await openControlled(page, server);
     await page.getByRole('link', { name: TITLE }).click();
     await expect(page.getByTestId('passage').first()).toBeVisible();
     await expect.poll(async () => Object.keys(await savedPictures()).length).toBe(2);
