@@ -53,7 +53,9 @@ function savedMarks(page) {
     const out = {};
     for (const request of await saved.keys()) {
       const file = new URL(request.url).pathname;
-      if (file.includes('/media/')) out[file.split('/').pop()] = (await saved.match(request)).headers.get('X-Saved-For');
+      // An entry the page replaced or removed since the listing is passed by.
+      const hit = file.includes('/media/') && (await saved.match(request));
+      if (hit) out[file.split('/').pop()] = hit.headers.get('X-Saved-For');
     }
     return out;
   });
