@@ -281,13 +281,7 @@ pub fn parse_article(path: &Path, text: &str, topics: &[TopicDef], site_lang: &s
         );
     }
     if let Some(image) = &front_matter.image {
-        let checked = if crate::pictures::is_file(&image.src) {
-            crate::pictures::check_file(path, &image.src).map(|_| ())
-        } else if image.src.starts_with("https://") || image.src.starts_with("http://") {
-            Ok(())
-        } else {
-            Err(format!("picture `{}`: use a path under content/ or an https:// address", image.src))
-        };
+        let checked = crate::pictures::check_source(path, &image.src);
         if let Err(why) = checked {
             r.push(Diagnostic::error(path, places.image.clone(), why).with_hint("put the picture under content/ and give its path from the article's folder, or an https:// address"));
         }

@@ -169,12 +169,8 @@ impl Builder<'_> {
             Tag::Image { dest_url, title, .. } => {
                 let at = self.at(&range);
                 let src = dest_url.into_string();
-                if !(src.starts_with("https://") || src.starts_with("http://") || !src.contains(':')) {
-                    self.report.push(Diagnostic::error(self.path, at, format!("image `{src}`: use a relative path or an https:// URL")));
-                } else if crate::pictures::is_file(&src) {
-                    if let Err(why) = crate::pictures::check_file(self.path, &src) {
-                        self.report.push(Diagnostic::error(self.path, at, why).with_hint("give the picture's path from the article's folder, e.g. `![…](pictures/field.jpg)`"));
-                    }
+                if let Err(why) = crate::pictures::check_source(self.path, &src) {
+                    self.report.push(Diagnostic::error(self.path, at, why).with_hint("give the picture's path from the article's folder, e.g. `![…](pictures/field.jpg)`, or an https:// address"));
                 }
                 self.open_root();
                 self.inlines.push((Span::Image(src, title.into_string()), Vec::new()));
@@ -436,5 +432,12 @@ mod tests {
         let (_, _, r) = blocks("Лид.\n\nТекст.\n\n![Ферма](img/farm.jpg)\n");
         assert!(r.has_errors());
         assert!(r.render().starts_with("a.md:5:") && r.render().contains("picture `img/farm.jpg` not found"), "{}", r.render());
+    }
+
+    #[test]
+    fn a_picture_from_the_hosts_root_is_refused_as_in_front_matter() {
+        // Under a subfolder `/farm.jpg` is another site's file.
+        let (_, _, r) = blocks("Лид.\n\n![Ферма](/farm.jpg)\n");
+        assert!(r.render().starts_with("a.md:3:") && r.render().contains("use a path under content/ or an https:// address"), "{}", r.render());
     }
 }

@@ -33,6 +33,19 @@ pub fn is_file(src: &str) -> bool {
     !src.contains(':') && !src.starts_with(['/', '#', '?']) && !src.is_empty()
 }
 
+/// Whether `src` can name a picture of the article at `article`, in its
+/// front matter or its text: a picture file under the content folder, or
+/// an http(s) address, used as it is. Why not, when it cannot.
+pub fn check_source(article: &Path, src: &str) -> Result<(), String> {
+    if is_file(src) {
+        check_file(article, src).map(|_| ())
+    } else if src.starts_with("https://") || src.starts_with("http://") {
+        Ok(())
+    } else {
+        Err(format!("picture `{src}`: use a path under content/ or an https:// address"))
+    }
+}
+
 /// The picture file `src` names, for the article at `article`; why not,
 /// when it is no picture that can be shown.
 pub fn check_file(article: &Path, src: &str) -> Result<PathBuf, String> {
@@ -323,5 +336,11 @@ mod tests {
         assert!(check_file(&article, "../../secret.png").unwrap_err().contains("outside the content folder"));
         assert!(check_file(&article, "broken.jpg").is_err());
         assert!(is_file("img/a.jpg") && !is_file("https://x.org/a.jpg") && !is_file("/a.jpg"));
+        // Neither a file nor an address: a path from the host's root would
+        // break under a subfolder, and other schemes are never shown.
+        for src in ["/a.jpg", "#a", "data:image/png;base64,AA==", ""] {
+            assert!(check_source(&article, src).unwrap_err().contains("use a path under content/"), "{src}");
+        }
+        assert_eq!(check_source(&article, "https://x.org/a.jpg"), Ok(()));
     }
 }

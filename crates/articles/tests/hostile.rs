@@ -138,7 +138,7 @@ fn the_rejected_corpus_reports_each_case_with_its_place_and_writes_nothing() {
         format!("{a}2026-04-01-links.md:12:46: error: link to `vbscript:msgbox(1)`: {link}"),
         format!("{a}2026-04-01-links.md:14:1: error: link to `javascript:x`: {link}"),
         format!("{a}2026-04-01-links.md:14:35: error: link to `javascript:alert(1)`: {link}"),
-        format!("{a}2026-04-01-links.md:16:1: error: image `data:image/svg+xml;base64,PHN2Zz4=`: use a relative path or an https:// URL"),
+        format!("{a}2026-04-01-links.md:16:1: error: picture `data:image/svg+xml;base64,PHN2Zz4=`: use a path under content/ or an https:// address"),
         format!("{a}2026-04-02-invalid-utf8.md:2:12: error: the file is not valid UTF-8 text"),
         format!("{a}2026-04-03-empty-body.md:7:1: error: the article has no text"),
         format!("{a}2026-04-05-twin.md:1:1: error: slug `twin` is already used by {a}2026-04-04-first.md"),
