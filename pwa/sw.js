@@ -204,11 +204,13 @@ async function forgetOldParts(response) {
   if (!fresh.list && Array.isArray(fresh.articles)) {
     const slugs = new Set(fresh.articles.map((article) => article && article.slug));
     const saved = await caches.open(SAVED);
-    for (const request of await saved.keys()) {
-      const body = fileOf(request.url).match(BODY);
-      const of = body ? [body[2]] : savedFor(await saved.match(request));
-      if (of.length && !of.some((slug) => slugs.has(slug))) await saved.delete(request);
-    }
+    await exclusively(async () => {
+      for (const request of await saved.keys()) {
+        const body = fileOf(request.url).match(BODY);
+        const of = body ? [body[2]] : savedFor(await saved.match(request));
+        if (of.length && !of.some((slug) => slugs.has(slug))) await saved.delete(request);
+      }
+    });
     savedBodies.reset();
     savedPictures.reset();
   }
@@ -246,31 +248,47 @@ async function body(request, file) {
     for (const src of pictures) {
       const url = new URL(src, SCOPE).href;
       if (!url.startsWith(SCOPE)) continue;
-      const have = await saved.match(url);
-      if (have) {
-        shared.push([url, have]);
+      if (await saved.match(url)) {
+        shared.push(url);
         continue;
       }
       const picture = await fetch(url).catch(() => null);
       if (!picture || !picture.ok) continue;
       const kept = await stamped(picture, new Date(), { 'X-Saved-For': slug });
-      await saved.put(url, kept);
+      // Another article showing it may have saved it meanwhile: then it is
+      // shared, not taken over.
+      const added = await exclusively(async () => !(await saved.match(url)) && (await saved.put(url, kept), true));
+      if (!added) {
+        shared.push(url);
+        continue;
+      }
       put.push(new Request(url));
       savedPictures.put(MEDIA.exec(fileOf(url))[2], new Request(url));
     }
   } catch (error) {
     // A full disk: the reader still reads it, the app says it was not
-    // saved, and nothing of it is left half-saved.
-    for (const r of put) await saved.delete(r);
+    // saved, and nothing of it is left half-saved; a picture another
+    // article has shared meanwhile stays, for that article.
+    await exclusively(async () => {
+      for (const r of put) {
+        const have = await saved.match(r);
+        const others = savedFor(have).filter((s) => s !== slug);
+        if (others.length) await saved.put(r, withHeader(have, 'X-Saved-For', others.join(' '))).catch(() => {});
+        else await saved.delete(r);
+      }
+    });
     return withHeader(response, 'X-Not-Saved', error && error.name === 'QuotaExceededError' ? 'quota' : 'error');
   }
   // A picture another saved article shows too is kept for both: removing
   // one of them leaves it to the other. Marked once the rest is saved, so
   // that a failed save leaves it as it was.
-  for (const [url, have] of shared) {
-    const slugs = savedFor(have);
-    if (!slugs.includes(slug)) await saved.put(url, withHeader(have, 'X-Saved-For', [...slugs, slug].join(' '))).catch(() => {});
-  }
+  await exclusively(async () => {
+    for (const url of shared) {
+      const have = await saved.match(url);
+      const slugs = savedFor(have);
+      if (have && !slugs.includes(slug)) await saved.put(url, withHeader(have, 'X-Saved-For', [...slugs, slug].join(' '))).catch(() => {});
+    }
+  });
   for (const older of await savedBodies.of(slug)) {
     if (older.url.split('?')[0] === request.url.split('?')[0]) continue;
     await saved.delete(older);
@@ -403,6 +421,16 @@ async function stamped(response, when, extra = {}) {
   if (!headers.has('X-Saved-At')) headers.set('X-Saved-At', when.toISOString());
   headers.set('X-Saved-Bytes', String(bytes.byteLength));
   return new Response(bytes, { status: response.status, statusText: response.statusText, headers });
+}
+
+/**
+ * Runs `task` while no other task of this worker or of a page changes the
+ * saved pictures' marks (X-Saved-For): each reads a mark and writes it back,
+ * and two at once would lose one's change. Where the browser has no Web
+ * Locks, as it is.
+ */
+function exclusively(task) {
+  return self.navigator.locks ? navigator.locks.request(SAVED, task) : task();
 }
 
 /** The articles a saved picture is kept for: the slugs in its X-Saved-For, space-separated. */

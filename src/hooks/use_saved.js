@@ -44,20 +44,25 @@ export async function removeSaved(urls) {
     await cache.delete(url);
   }
   if (!slugs.size) return;
-  for (const request of await cache.keys()) {
-    if (BODY.test(new URL(request.url).pathname)) continue;
-    const response = await cache.match(request);
-    const kept = savedFor(response);
-    const left = kept.filter((slug) => !slugs.has(slug));
-    if (left.length === kept.length) continue;
-    if (!left.length) {
-      await cache.delete(request);
-      continue;
+  // One at a time with the service worker's saves, which mark the pictures
+  // too (pwa/sw.js, exclusively()).
+  const unmark = async () => {
+    for (const request of await cache.keys()) {
+      if (BODY.test(new URL(request.url).pathname)) continue;
+      const response = await cache.match(request);
+      const kept = savedFor(response);
+      const left = kept.filter((slug) => !slugs.has(slug));
+      if (left.length === kept.length) continue;
+      if (!left.length) {
+        await cache.delete(request);
+        continue;
+      }
+      const headers = new Headers(response.headers);
+      headers.set('X-Saved-For', left.join(' '));
+      await cache.put(request, new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers }));
     }
-    const headers = new Headers(response.headers);
-    headers.set('X-Saved-For', left.join(' '));
-    await cache.put(request, new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers }));
-  }
+  };
+  await (navigator.locks ? navigator.locks.request(SAVED, unmark) : unmark());
 }
 
 // The articles a saved picture is kept for (pwa/sw.js: space-separated slugs).

@@ -199,6 +199,25 @@ test('a picture two saved articles show is kept while either is', async ({ page,
   }
 });
 
+test('two articles read at once that show one picture keep it for both', async ({ page }) => {
+  const server = await startServer(site, nextPort++, PREFIX);
+  try {
+    await openControlled(page, server);
+    // Their bodies asked for together (two tabs, or a save while reading):
+    // the worker saves both, and neither may take the picture from the other.
+    const bodies = fs
+      .readdirSync(path.join(site, 'data', 'articles'))
+      .filter((file) => file.endsWith('.json') && [SLUG, AGAIN_SLUG].includes(file.split('.')[0]))
+      .map((file) => `data/articles/${file}`);
+    expect(bodies).toHaveLength(2);
+    await page.evaluate((urls) => Promise.all(urls.map((url) => fetch(url).then((r) => r.json()))), bodies);
+    const marks = async () => Object.values(await savedMarks(page)).map((slugs) => slugs.split(' ').sort().join(' ')).sort();
+    await expect.poll(marks).toEqual([[AGAIN_SLUG, SLUG].join(' '), SLUG]);
+  } finally {
+    server.stop();
+  }
+});
+
 test('nginx serves the pictures\' widths as files kept for good, of their type', async ({ request }) => {
   const nginx = await startNginx(site, nextPort++);
   try {
