@@ -85,32 +85,31 @@ impl ViewKeeper {
 
     /// Records `view` in the history: a new entry, or with `replace` the
     /// current one (a search being typed is one entry, not one a letter).
+    /// Once the new view is painted: the browser's history call is slow on
+    /// a phone, and the reader waits for the list, not for the address bar.
     fn push(&self, view: &ViewState, replace: bool) {
-        let Ok(history) = window().history() else { return };
-        let record = |state: &JsValue, url: &str| {
-            let _ = if replace {
-                history.replace_state_with_url(state, "", Some(url))
-            } else {
-                history.push_state_with_url(state, "", Some(url))
-            };
-        };
-        match self {
-            ViewKeeper::Page => {
-                // Relative, so the site works from any folder.
-                record(&JsValue::NULL, &view.href());
-            }
+        let (state, url) = match self {
+            // Relative, so the site works from any folder.
+            ViewKeeper::Page => (JsValue::NULL, view.href()),
             ViewKeeper::Element { url_param: Some(param), .. } => {
                 let location = window().location();
                 let (Ok(search), Ok(hash)) = (location.search(), location.hash()) else { return };
                 let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else { return };
                 params.set(param, &view.href());
-                let url = format!("?{}{hash}", String::from(params.to_string()));
                 // The page's own router may keep its data in the history entry.
-                let state = history.state().unwrap_or(JsValue::NULL);
-                record(&state, &url);
+                let state = window().history().and_then(|h| h.state()).unwrap_or(JsValue::NULL);
+                (state, format!("?{}{hash}", String::from(params.to_string())))
             }
-            ViewKeeper::Element { url_param: None, .. } => {}
-        }
+            ViewKeeper::Element { url_param: None, .. } => return,
+        };
+        after_paint(move || {
+            let Ok(history) = window().history() else { return };
+            let _ = if replace {
+                history.replace_state_with_url(&state, "", Some(&url))
+            } else {
+                history.push_state_with_url(&state, "", Some(&url))
+            };
+        });
     }
 
     /// After moving to another view: its top in sight, and focus on its
@@ -186,6 +185,16 @@ fn focus(element: Option<web_sys::Element>, keep_scroll: bool) {
     } else {
         let _ = element.focus();
     }
+}
+
+/// Runs `f` once the next frame is painted; at once in a page not shown,
+/// which paints no frames.
+fn after_paint(f: impl FnOnce() + 'static) {
+    if document().hidden() {
+        return f();
+    }
+    // The frame after next starts once the next one is painted.
+    request_animation_frame(move || request_animation_frame(f));
 }
 
 /// Keeps `state` and the URL in step, as `keeper` says: moving to a view
