@@ -240,35 +240,34 @@ async function body(request, file) {
   const copy = await stamped(response.clone(), new Date());
   const pictures = picturesOf(await response.clone().json().catch(() => null));
   const put = [];
-  const shared = [];
   try {
     await saved.put(request, copy);
     put.push(request);
-    // Its pictures with it, one width of each: what it shows offline.
+    // Its pictures with it, one width of each: what it shows offline. A
+    // picture another saved article shows too is kept for both, marked for
+    // this one in the same step that finds it saved, so that removing the
+    // other meanwhile leaves it.
     for (const src of pictures) {
       const url = new URL(src, SCOPE).href;
       if (!url.startsWith(SCOPE)) continue;
-      if (await saved.match(url)) {
-        shared.push(url);
-        continue;
+      let added = await exclusively(() => keepFor(saved, url, slug));
+      if (added === null) {
+        const picture = await fetch(url).catch(() => null);
+        if (!picture || !picture.ok) continue;
+        const kept = await stamped(picture, new Date(), { 'X-Saved-For': slug });
+        // Another article showing it may have saved it meanwhile: then it
+        // is shared, not taken over.
+        added = await exclusively(() => keepFor(saved, url, slug, kept));
+        savedPictures.put(MEDIA.exec(fileOf(url))[2], new Request(url));
       }
-      const picture = await fetch(url).catch(() => null);
-      if (!picture || !picture.ok) continue;
-      const kept = await stamped(picture, new Date(), { 'X-Saved-For': slug });
-      // Another article showing it may have saved it meanwhile: then it is
-      // shared, not taken over.
-      const added = await exclusively(async () => !(await saved.match(url)) && (await saved.put(url, kept), true));
-      if (!added) {
-        shared.push(url);
-        continue;
-      }
-      put.push(new Request(url));
-      savedPictures.put(MEDIA.exec(fileOf(url))[2], new Request(url));
+      // A failed save takes back only what it added: a picture an older
+      // version of this article was saved with stays with it.
+      if (added) put.push(new Request(url));
     }
   } catch (error) {
     // A full disk: the reader still reads it, the app says it was not
     // saved, and nothing of it is left half-saved; a picture another
-    // article has shared meanwhile stays, for that article.
+    // saved article shows stays, for that article.
     await exclusively(async () => {
       for (const r of put) {
         const have = await saved.match(r);
@@ -279,16 +278,6 @@ async function body(request, file) {
     });
     return withHeader(response, 'X-Not-Saved', error && error.name === 'QuotaExceededError' ? 'quota' : 'error');
   }
-  // A picture another saved article shows too is kept for both: removing
-  // one of them leaves it to the other. Marked once the rest is saved, so
-  // that a failed save leaves it as it was.
-  await exclusively(async () => {
-    for (const url of shared) {
-      const have = await saved.match(url);
-      const slugs = savedFor(have);
-      if (have && !slugs.includes(slug)) await saved.put(url, withHeader(have, 'X-Saved-For', [...slugs, slug].join(' '))).catch(() => {});
-    }
-  });
   for (const older of await savedBodies.of(slug)) {
     if (older.url.split('?')[0] === request.url.split('?')[0]) continue;
     await saved.delete(older);
@@ -431,6 +420,24 @@ async function stamped(response, when, extra = {}) {
  */
 function exclusively(task) {
   return self.navigator.locks ? navigator.locks.request(SAVED, task) : task();
+}
+
+/**
+ * Keeps the picture at `url` for the article `slug`: marks it so when it is
+ * saved already (for another article, or an older version of this one),
+ * else saves `kept`, when given, marked so. Says whether it added anything;
+ * null when the picture is not saved and nothing was given. Call it under
+ * `exclusively`. A mark that cannot be written (a full disk) throws: the
+ * article is then not saved, rather than saved with a picture whose mark
+ * would let it go.
+ */
+async function keepFor(saved, url, slug, kept) {
+  const have = await saved.match(url);
+  if (!have) return kept ? saved.put(url, kept).then(() => true) : null;
+  const slugs = savedFor(have);
+  if (slugs.includes(slug)) return false;
+  await saved.put(url, withHeader(have, 'X-Saved-For', [...slugs, slug].join(' ')));
+  return true;
 }
 
 /** The articles a saved picture is kept for: the slugs in its X-Saved-For, space-separated. */
