@@ -2,7 +2,7 @@
 # Both install what is missing first (scripts/setup.sh).
 
 SHELL := /bin/sh
-export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export PATH := $(CURDIR)/scripts/bin:$(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
 # Bytes of the first view of the list, brotli (scripts/size.mjs): 240 KiB,
