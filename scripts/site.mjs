@@ -417,7 +417,9 @@ function precacheDownload(dir) {
 //  - Files are compressed on all cores at once.
 const WORTH = /\.(html|js|wasm|css|json|svg|xml|webmanifest)$/;
 const ARCHIVE = /^(data\/(articles|list)\/.*\.json|data\/search\/doc-.*\.json|topic\/[^/]+\.html|(?!index\.html$|shell\.html$|embed\.html$)[^/]+\.html)$/;
-const CACHE = path.join(root, 'target', 'site-cache', 'compress');
+const CACHE = path.join(root, 'target', 'site-cache', 'copies');
+// The folder of copies from before they were written whole: not trusted.
+const UNSURE = path.join(root, 'target', 'site-cache', 'compress');
 
 export function brotliQuality(file) {
   return ARCHIVE.test(file) ? 5 : 11;
@@ -445,6 +447,7 @@ async function compress(dir) {
   const brotliCompress = (bytes, quality) =>
     promisify(zlib.brotliCompress)(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: quality } });
   const gzip = (bytes) => promisify(zlib.gzip)(bytes, { level: 9 });
+  fs.rmSync(UNSURE, { recursive: true, force: true });
   fs.mkdirSync(CACHE, { recursive: true });
   const files = filesIn(dir, () => true).filter((file) => WORTH.test(file));
   const stats = { files: 0, cached: 0, before: 0, after: 0 };

@@ -33,11 +33,15 @@ hash.update(`binaryen ${version}\n${args.filter((arg) => arg !== output && arg !
 hash.update(fs.readFileSync(inputs[0]));
 const kept = path.join(cache, `${hash.digest('hex').slice(0, 32)}.wasm`);
 
-if (fs.existsSync(kept)) {
+// Trunk runs one of these per module at once: a result another removes
+// meanwhile is simply made again.
+try {
   fs.copyFileSync(kept, out);
   const now = new Date();
   fs.utimesSync(kept, now, now);
   process.exit(0);
+} catch {
+  // not kept
 }
 const status = optimise();
 if (status === 0) {
@@ -49,7 +53,8 @@ if (status === 0) {
   const week = Date.now() - 7 * 24 * 3600 * 1000;
   for (const name of fs.readdirSync(cache)) {
     const file = path.join(cache, name);
-    if (fs.statSync(file).mtimeMs < week) fs.rmSync(file, { force: true });
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (stat && stat.mtimeMs < week) fs.rmSync(file, { force: true });
   }
 }
 process.exit(status);

@@ -4,7 +4,8 @@
 
 let current = 0;
 // The headline or passage being said, marked (`data-reading`) for readers
-// who follow with their eyes.
+// who follow with their eyes: the element, and how to find it again where
+// the view was drawn anew meanwhile (a search's marks arriving).
 let marked = null;
 
 // Whether the browser can speak.
@@ -36,7 +37,7 @@ export function speak(texts, lang, done, event) {
     const utterance = new SpeechSynthesisUtterance(text);
     utterance.lang = lang;
     if (voice) utterance.voice = voice;
-    utterance.onstart = () => mine === current && mark(shown(i));
+    utterance.onstart = () => mine === current && mark(() => shown(i));
     utterance.onerror = finish;
     if (i === texts.length - 1) utterance.onend = finish;
     speechSynthesis.speak(utterance);
@@ -58,23 +59,26 @@ export function stop() {
   speechSynthesis.cancel();
 }
 
-// Marks `element` as being said, in place of the one before; the page
-// brings it to the top when it is not all in sight and the one before was
-// in sight (a reader who scrolled away is left where they are).
-function mark(element) {
-  const following = marked && marked.isConnected && inSight(marked);
-  if (marked) marked.removeAttribute('data-reading');
-  marked = element;
+// Marks what `find` finds as being said, in place of the one before; the
+// page brings it up when it is not all in sight and the one before was in
+// sight (a reader who scrolled away is left where they are). In sight is
+// below the sticky lens (a passage's scroll margin) and above the bottom.
+function mark(find) {
+  const before = marked && (marked.element.isConnected ? marked.element : marked.find());
+  const following = before && visible(before).some;
+  if (marked) marked.element.removeAttribute('data-reading');
+  const element = find && find();
+  marked = element ? { element, find } : null;
   if (!element) return;
   element.setAttribute('data-reading', '');
-  const box = element.getBoundingClientRect();
-  if (following && (box.top < 0 || box.bottom > innerHeight)) {
+  if (following && !visible(element).all) {
     const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
     element.scrollIntoView({ block: 'start', behavior: still ? 'auto' : 'smooth' });
   }
 }
 
-function inSight(element) {
+function visible(element) {
   const box = element.getBoundingClientRect();
-  return box.bottom > 0 && box.top < innerHeight;
+  const top = parseFloat(getComputedStyle(element).scrollMarginTop) || 0;
+  return { some: box.bottom > top && box.top < innerHeight, all: box.top >= top && box.bottom <= innerHeight };
 }

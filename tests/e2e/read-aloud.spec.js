@@ -110,6 +110,8 @@ test('where the browser cannot speak, there is no button', async ({ page }) => {
 
 test('what is being said is marked, the page follows it, and the mark goes when the reading stops', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 600 });
+  // Without smooth scrolling, every scroll is done when the mark is set.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   await recordSpeech(page);
   await openSeed(page);
   const reading = page.locator('[data-reading]');
@@ -127,13 +129,42 @@ test('what is being said is marked, the page follows it, and the mark goes when 
   }
 
   // A reader who scrolled away to read on their own is left there.
-  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight }));
   const away = await page.evaluate(() => window.scrollY);
   await page.evaluate(() => window.speech.next());
   await expect(passages.nth(6)).toHaveAttribute('data-reading', '');
-  await page.waitForTimeout(300); // a smooth scroll, had one begun, would have moved by now
   expect(await page.evaluate(() => window.scrollY)).toBe(away);
 
   await tools.getByRole('button', { name: 'Остановить' }).click();
   await expect(reading).toHaveCount(0);
+
+  // Said to its end, nothing stays marked.
+  await tools.getByRole('button', { name: 'Слушать' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveAttribute('data-reading', '');
+  await page.evaluate(() => window.speech.finish());
+  await expect(tools.getByRole('button', { name: 'Слушать' })).toBeVisible();
+  await expect(reading).toHaveCount(0);
+});
+
+test('a reader who scrolled the reading under the sticky lens is left where they are', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 560 });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await recordSpeech(page);
+  await openSeed(page);
+  const passages = page.getByTestId('passage');
+  await page.getByRole('button', { name: 'Слушать' }).click();
+  await page.evaluate(() => window.speech.next());
+  await page.evaluate(() => window.speech.next());
+  await expect(passages.nth(1)).toHaveAttribute('data-reading', '');
+  // The passage being said goes under the lens, which stays at the top.
+  const away = await page.evaluate(() => {
+    const passage = document.getElementById('passage-1');
+    window.scrollBy({ top: passage.getBoundingClientRect().top });
+    const lens = document.querySelector('[role=group][aria-labelledby=lens-title]').getBoundingClientRect();
+    window.scrollBy({ top: passage.getBoundingClientRect().bottom - lens.bottom / 2 });
+    return window.scrollY;
+  });
+  await page.evaluate(() => window.speech.next());
+  await expect(passages.nth(2)).toHaveAttribute('data-reading', '');
+  expect(await page.evaluate(() => window.scrollY)).toBe(away);
 });
