@@ -418,8 +418,8 @@ function precacheDownload(dir) {
 const WORTH = /\.(html|js|wasm|css|json|svg|xml|webmanifest)$/;
 const ARCHIVE = /^(data\/(articles|list)\/.*\.json|data\/search\/doc-.*\.json|topic\/[^/]+\.html|(?!index\.html$|shell\.html$|embed\.html$)[^/]+\.html)$/;
 const CACHE = path.join(root, 'target', 'site-cache', 'copies');
-// The folder of copies from before they were written whole: not trusted.
-const UNSURE = path.join(root, 'target', 'site-cache', 'compress');
+// Copies kept before they were written whole (a stopped build could leave one cut): not trusted.
+const OLD_CACHE = path.join(root, 'target', 'site-cache', 'compress');
 
 export function brotliQuality(file) {
   return ARCHIVE.test(file) ? 5 : 11;
@@ -447,7 +447,7 @@ async function compress(dir) {
   const brotliCompress = (bytes, quality) =>
     promisify(zlib.brotliCompress)(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: quality } });
   const gzip = (bytes) => promisify(zlib.gzip)(bytes, { level: 9 });
-  fs.rmSync(UNSURE, { recursive: true, force: true });
+  fs.rmSync(OLD_CACHE, { recursive: true, force: true });
   fs.mkdirSync(CACHE, { recursive: true });
   const files = filesIn(dir, () => true).filter((file) => WORTH.test(file));
   const stats = { files: 0, cached: 0, before: 0, after: 0 };
