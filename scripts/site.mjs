@@ -425,8 +425,8 @@ export function brotliQuality(file) {
   return ARCHIVE.test(file) ? 5 : 11;
 }
 
-/** Writes `bytes` to `file` whole or not at all: a build stopped halfway leaves no cut copy in the cache. */
-function writeWhole(file, bytes) {
+/** Writes `bytes` to `file` whole or not at all: a build stopped halfway leaves no cut copy in a cache. */
+export function writeWhole(file, bytes) {
   const part = `${file}.${process.pid}.part`;
   fs.writeFileSync(part, bytes);
   fs.renameSync(part, file);
@@ -440,6 +440,20 @@ function shareCopy(from, to) {
     fs.linkSync(from, to);
   } catch {
     fs.copyFileSync(from, to);
+  }
+}
+
+/**
+ * Removes what no build has used for a week from the cache folder `dir`.
+ * Another build may be removing or renaming there at once: a file gone
+ * meanwhile is passed by.
+ */
+export function forgetUnused(dir) {
+  const week = Date.now() - 7 * 24 * 3600 * 1000;
+  for (const name of fs.readdirSync(dir)) {
+    const file = path.join(dir, name);
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (stat && stat.mtimeMs < week) fs.rmSync(file, { force: true });
   }
 }
 
@@ -479,12 +493,7 @@ async function compress(dir) {
     while (queue.length) await one(queue.shift());
   });
   await Promise.all(lanes);
-  // Copies no build has used for a week go.
-  const week = Date.now() - 7 * 24 * 3600 * 1000;
-  for (const name of fs.readdirSync(CACHE)) {
-    const file = path.join(CACHE, name);
-    if (fs.statSync(file).mtimeMs < week) fs.rmSync(file);
-  }
+  forgetUnused(CACHE);
   return `${stats.files} files compressed (${stats.cached} from the cache), ${stats.before} bytes → ${stats.after} bytes brotli`;
 }
 

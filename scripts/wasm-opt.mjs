@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { forgetUnused, writeWhole } from './site.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const real = path.join(root, 'node_modules', '.bin', 'wasm-opt');
@@ -46,15 +47,7 @@ try {
 const status = optimise();
 if (status === 0) {
   fs.mkdirSync(cache, { recursive: true });
-  // Whole or not at all: a build stopped here leaves no cut result behind.
-  const part = `${kept}.${process.pid}.part`;
-  fs.copyFileSync(out, part);
-  fs.renameSync(part, kept);
-  const week = Date.now() - 7 * 24 * 3600 * 1000;
-  for (const name of fs.readdirSync(cache)) {
-    const file = path.join(cache, name);
-    const stat = fs.statSync(file, { throwIfNoEntry: false });
-    if (stat && stat.mtimeMs < week) fs.rmSync(file, { force: true });
-  }
+  writeWhole(kept, fs.readFileSync(out));
+  forgetUnused(cache);
 }
 process.exit(status);
