@@ -55,6 +55,15 @@ async function recordSpeech(page) {
   });
 }
 
+// The seed on a phone `height` pixels tall, with speech recorded and no
+// smooth scrolling: every scroll is done when the mark is set.
+async function openSeedOnPhone(page, height) {
+  await page.setViewportSize({ width: 390, height });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await recordSpeech(page);
+  await openSeed(page);
+}
+
 async function openSeed(page) {
   await page.goto(`${SEED.slug}.html`);
   await waitForApp(page);
@@ -109,11 +118,7 @@ test('where the browser cannot speak, there is no button', async ({ page }) => {
 });
 
 test('what is being said is marked, the page follows it, and the mark goes when the reading stops', async ({ page }) => {
-  await page.setViewportSize({ width: 390, height: 600 });
-  // Without smooth scrolling, every scroll is done when the mark is set.
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await recordSpeech(page);
-  await openSeed(page);
+  await openSeedOnPhone(page, 600);
   const reading = page.locator('[data-reading]');
   const passages = page.getByTestId('passage');
   const tools = page.getByRole('group', { name: 'Чтение вслух' });
@@ -147,10 +152,7 @@ test('what is being said is marked, the page follows it, and the mark goes when 
 });
 
 test('a reader who scrolled the reading under the sticky lens is left where they are', async ({ page }) => {
-  await page.setViewportSize({ width: 390, height: 560 });
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await recordSpeech(page);
-  await openSeed(page);
+  await openSeedOnPhone(page, 560);
   const passages = page.getByTestId('passage');
   await page.getByRole('button', { name: 'Слушать' }).click();
   await page.evaluate(() => window.speech.next());
