@@ -69,7 +69,7 @@ bench: dist
 	sh scripts/bench.sh
 	node scripts/bench-embed.mjs dist
 	target/release/articles synth --count 10000 --content $(BENCH)/synth-10000
-	SITE_CONTENT=$(BENCH)/synth-10000 trunk build --release --dist $(BENCH)/dist-10000
+	sh scripts/bench-dist.sh $(BENCH)/synth-10000 $(BENCH)/dist-10000
 	node scripts/size.mjs $(BENCH)/dist-10000
 	node scripts/bench-filter.mjs dist $(BENCH)/dist-10000
 	node scripts/bench-search.mjs $(BENCH)/dist-10000 $(BENCH)/synth-10000

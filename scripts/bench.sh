@@ -66,4 +66,7 @@ echo "bench: articles build, every file new: median $(median ours 1) s ($(all ou
 echo "bench: hugo, the same files:           median $(median hugo 1) s ($(all hugo 1)), peak $(median hugo 2) MB"
 echo "bench: articles build, nothing changed: median $(median again 1) s ($(all again 1)), peak $(median again 2) MB"
 echo "bench: ours wrote $(find "$work/out" -type f | wc -l) files ($(du -sh "$work/out" | cut -f1)): pages, bodies and the index; Hugo $(find "$work/hugo-out" -type f | wc -l) ($(du -sh "$work/hugo-out" | cut -f1))"
+# scripts/bench-dist.sh sets make dist of the same site beside Hugo's time.
+mkdir -p target/bench
+median hugo 1 > target/bench/hugo-seconds
 echo "bench: full build, ours / Hugo: $(awk "BEGIN { printf \"%.2f\", $(median ours 1) / $(median hugo 1) }")"

@@ -35,6 +35,7 @@ command -v brotli >/dev/null 2>&1 || missing="$missing brotli"
 # nginx for the end-to-end tests against the shipped deploy/nginx.conf.
 command -v nginx >/dev/null 2>&1 || missing="$missing nginx"
 [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing="$missing libnginx-mod-http-brotli-static"
+[ -f /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ] || missing="$missing libnginx-mod-http-brotli-filter"
 # `make bench` (setup.sh bench) times Hugo beside the content tool, and
 # reads peak memory from GNU time.
 if [ "${1:-}" = bench ]; then

@@ -405,18 +405,26 @@ function precacheDownload(dir) {
 // precompressed, Apache with rewrite rules): paid once at build time.
 //  - The app's own files, which every first view downloads, and the search
 //    shards, which every first search does, get brotli's best (quality 11).
-//    The archive's pages, bodies, list parts and search results, thousands
-//    of them and each read by few, get quality 5: on this repository's articles 14 times
-//    faster and 15 % larger (about 0.25 KB a page), which keeps a build of
-//    10,000 articles in seconds rather than minutes.
+//    The list's parts and pages, a few hundred files of an archive, get
+//    quality 5: 14 times faster and 15 % larger.
+//  - The files there is one of per article (its page, its body, its search
+//    result) get no copies: the server compresses them as it sends them
+//    (deploy/nginx.conf: `brotli` and `gzip`; CDNs and static hosts do it
+//    anyway). Making, and at the next deploy deleting, three files per
+//    article file was most of a 10,000-article build; sent compressed on
+//    the fly at level 5 they cost a reader the same bytes as a copy.
 //  - Each copy is kept in target/site-cache/ by the hash of what it
 //    compresses, so a rebuild compresses only the files that changed;
 //    copies unused for a week are removed. The site's copy is a hard link
-//    to the cache's where the file system allows: 10,000 articles' copies
-//    are 100 MB, written once, not twice, and not at all on a rebuild.
+//    to the cache's where the file system allows.
 //  - Files are compressed on all cores at once.
 const WORTH = /\.(html|js|wasm|css|json|svg|xml|webmanifest)$/;
-const ARCHIVE = /^(data\/(articles|list)\/.*\.json|data\/search\/doc-.*\.json|topic\/[^/]+\.html|(?!index\.html$|shell\.html$|embed\.html$)[^/]+\.html)$/;
+const SITE_PAGES = /^(index|shell|embed|404|page-\d+)\.html$/;
+/** A file there is one of per article: the server compresses it as it sends it. */
+export function perArticle(file) {
+  return /^data\/articles\/.*\.json$|^data\/search\/doc-.*\.json$/.test(file) || (/^[^/]+\.html$/.test(file) && !SITE_PAGES.test(file));
+}
+const ARCHIVE = /^(data\/list\/.*\.json|topic\/[^/]+\.html|page-\d+\.html)$/;
 const CACHE = path.join(root, 'target', 'site-cache', 'copies');
 // Copies kept before they were written whole (a stopped build could leave one cut): not trusted.
 const OLD_CACHE = path.join(root, 'target', 'site-cache', 'compress');
@@ -463,7 +471,7 @@ async function compress(dir) {
   const gzip = (bytes) => promisify(zlib.gzip)(bytes, { level: 9 });
   fs.rmSync(OLD_CACHE, { recursive: true, force: true });
   fs.mkdirSync(CACHE, { recursive: true });
-  const files = filesIn(dir, () => true).filter((file) => WORTH.test(file));
+  const files = filesIn(dir, () => true).filter((file) => WORTH.test(file) && !perArticle(file));
   const stats = { files: 0, cached: 0, before: 0, after: 0 };
   const one = async (file) => {
     const raw = fs.readFileSync(path.join(dir, file));

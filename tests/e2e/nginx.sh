@@ -16,8 +16,9 @@ ln -s "$site" "$run/www/portal/news"
 ln -s /etc/nginx/mime.types "$run/mime.types"
 
 modules=
-brotli=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
-[ -f "$brotli" ] && modules="load_module $brotli;"
+for brotli in /usr/lib/nginx/modules/ngx_http_brotli_static_module.so /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so; do
+  [ -f "$brotli" ] && modules="$modules load_module $brotli;"
+done
 
 # Run as root, nginx's workers drop to an unprivileged user that may not
 # read a checkout in a private home folder: keep them as the caller.

@@ -61,6 +61,22 @@ test.describe('nginx', () => {
     }
   });
 
+  test('compresses the files there is one of per article as it sends them', async ({ request }) => {
+    // They have no copies (a 10,000-article build would make 60,000): the
+    // server's own brotli and gzip take their place.
+    const index = await (await request.get('data/index.json')).json();
+    const doc = fs.readdirSync('dist/data/search').find((f) => /^doc-.*\.json$/.test(f));
+    for (const file of ['kirov-delegation-belarus.html', `data/${index.articles[0].body}`, `data/search/${doc}`]) {
+      expect(fs.existsSync(`dist/${file}.br`) || fs.existsSync(`dist/${file}.gz`), `${file} has a copy`).toBe(false);
+      for (const encoding of ['br', 'gzip']) {
+        const r = await request.get(file, { headers: { 'Accept-Encoding': encoding } });
+        expect(r.headers()['content-encoding'], `${file} as ${encoding}`).toBe(encoding);
+        expect(r.headers()['vary'], file).toContain('Accept-Encoding');
+        expect((await r.body()).equals(fs.readFileSync(`dist/${file}`)), `${file} as ${encoding}`).toBe(true);
+      }
+    }
+  });
+
   test('every precompressed copy is its own file, compressed', async () => {
     // The build keeps copies by content hash between builds: a mix-up would
     // send a reader another file's bytes.
