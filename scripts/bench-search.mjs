@@ -5,8 +5,9 @@
 // <site> is a built site (make dist, or the 10,000-article one make bench
 // builds) and <content> the Markdown it was built from. Pagefind (npm
 // `pagefind`, pinned) indexes a copy of the same site's pages. Both are
-// served by nginx with deploy/nginx.conf and brotli copies of every file,
-// and driven in headless Chromium. Printed, each beside Pagefind's with
+// served by nginx with deploy/nginx.conf (ours as deployed: the copies the
+// build made, the articles' files compressed as sent; Pagefind's files with
+// brotli copies), and driven in headless Chromium. Printed, each beside Pagefind's with
 // the ratio:
 //  - bytes fetched from the first keystroke to the first page of results painted
 //    (compressed bodies and headers, of the page and its workers);
@@ -196,8 +197,6 @@ async function measure(browser, name, base, pageFile, field) {
   return { name, firstBytes, firstMs: first.ms, recall: resultsIn(first.text), times, whole, nowhere };
 }
 
-// Files the build left without a brotli copy get one, as Pagefind's do.
-brotliCopies(site);
 const pagefindDir = pagefindSite();
 const ours = await startNginx(site, 8240);
 const theirs = await startNginx(pagefindDir, 8241);
