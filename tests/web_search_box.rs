@@ -62,6 +62,7 @@ async fn results_are_cards_with_their_matches_marked() {
     }));
     tick().await;
     assert_eq!(status(&root), "Найдена 1 статья по запросу «завод»");
+    painted().await;
     let months: Vec<String> = all(&root, "[data-testid=month-filter] option").iter().map(text).collect();
     assert_eq!(months, ["Все месяцы (1)", "Январь 2026 (1)"], "the months count what was found");
     let marks: Vec<String> = all(&root, "[data-testid=article-card] mark").iter().map(text).collect();

@@ -130,6 +130,7 @@ async fn a_month_narrows_the_list_and_its_counts_follow_the_topics() {
     tick().await;
     assert_eq!(state.get_untracked(), ViewState::list(vec![TopicId::new("agriculture")]).with_month(december));
     assert!(titles(&root).is_empty());
+    painted().await;
     assert_eq!(month_choices(&root), ["Все месяцы (2)", "Январь 2026 (2)", "Декабрь 2025 (0)"]);
 
     // "Show all" drops the topics and the month.

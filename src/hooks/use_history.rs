@@ -102,14 +102,14 @@ impl ViewKeeper {
             }
             ViewKeeper::Element { url_param: None, .. } => return,
         };
-        after_paint(move || {
+        views::after_paint(Box::new(move || {
             let Ok(history) = window().history() else { return };
             let _ = if replace {
                 history.replace_state_with_url(&state, "", Some(&url))
             } else {
                 history.push_state_with_url(&state, "", Some(&url))
             };
-        });
+        }));
     }
 
     /// After moving to another view: its top in sight, and focus on its
@@ -185,16 +185,6 @@ fn focus(element: Option<web_sys::Element>, keep_scroll: bool) {
     } else {
         let _ = element.focus();
     }
-}
-
-/// Runs `f` once the next frame is painted; at once in a page not shown,
-/// which paints no frames.
-fn after_paint(f: impl FnOnce() + 'static) {
-    if document().hidden() {
-        return f();
-    }
-    // The frame after next starts once the next one is painted.
-    request_animation_frame(move || request_animation_frame(f));
 }
 
 /// Keeps `state` and the URL in step, as `keeper` says: moving to a view

@@ -121,3 +121,16 @@ pub fn text(el: &HtmlElement) -> String {
 pub fn button(root: &HtmlElement, label: &str) -> HtmlElement {
     all(root, "button").into_iter().find(|b| text(b).starts_with(label)).unwrap_or_else(|| panic!("no button {label}"))
 }
+
+/// Resolves once the page has been painted twice: what a component draws
+/// after the next paint (a month choice's counts) is there by then.
+pub async fn painted() {
+    for _ in 0..2 {
+        let frame = js_sys::Promise::new(&mut |resolve, _| {
+            leptos::prelude::request_animation_frame(move || {
+                resolve.call0(&wasm_bindgen::JsValue::NULL).unwrap();
+            });
+        });
+        wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
+    }
+}

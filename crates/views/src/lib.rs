@@ -7,10 +7,12 @@
 
 mod components;
 mod context;
+mod paint;
 mod text;
 
 pub use components::{
     ArticleView, BodyState, Frame, ListView, LoadError, LowVisionBar, LowVisionToggle, NotFound, SiteFooter, SiteHeader, UnreadableNotice, ViewLink, PAGE_SIZE,
 };
 pub use context::{Archive, CurrentView, Found, FoundInText, FoundPage, Finder, Marks, LinkBase, ListReturn, TopicPages, LowVisionSettings, Nav, SiteIndex};
+pub use paint::after_paint;
 pub use text::{provide_words, use_words, Lang, Noun, Words, EN, RU};

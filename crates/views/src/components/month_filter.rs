@@ -1,4 +1,4 @@
-use crate::{use_words, Archive, CurrentView, Nav, Words};
+use crate::{after_paint, use_words, Archive, CurrentView, Nav, Words};
 use catalog::{Choice, Month, ViewState};
 use leptos::{ev, prelude::*};
 
@@ -25,9 +25,24 @@ pub fn MonthFilter(
     // The months are the shelf's from the start: only their counts change.
     let months: Vec<Month> = shelf.with_untracked(|s| s.months().iter().map(|(m, _)| *m).collect());
     (months.len() > 1).then(|| {
+        // The list is drawn first: the counts of a closed choice of a hundred
+        // months or more follow once it is painted. Rewriting a select's
+        // option texts was a third of a topic toggle on a large archive.
+        let shown = RwSignal::new(counts.get_untracked());
+        Effect::new(move |_| {
+            counts.track();
+            after_paint(Box::new(move || {
+                // The counts as they are then, unless the filter is gone meanwhile.
+                if let Some(now) = counts.try_get_untracked() {
+                    if shown.try_with_untracked(|s| *s != now) == Some(true) {
+                        shown.try_set(now);
+                    }
+                }
+            }));
+        });
         // Drawn whole as the counts change, as one type-erased view: one
         // closure is lighter in the wasm than a reactive part per option.
-        let options = move || counts.with(|counts| options(words, &months, counts, chosen.get()));
+        let options = move || shown.with(|counts| options(words, &months, counts, chosen.get()));
         view! {
             <label class="month-filter">
                 <span class="month-filter__name">{words.month}</span>
