@@ -412,19 +412,19 @@ function precacheDownload(dir) {
 //    (deploy/nginx.conf: `brotli` and `gzip`; CDNs and static hosts do it
 //    anyway). Making, and at the next deploy deleting, three files per
 //    article file was most of a 10,000-article build; sent compressed on
-//    the fly at level 5 they cost a reader the same bytes as a copy.
+//    the fly at level 5 they cost a reader about what a copy did.
 //  - Each copy is kept in target/site-cache/ by the hash of what it
 //    compresses, so a rebuild compresses only the files that changed;
 //    copies unused for a week are removed. The site's copy is a hard link
 //    to the cache's where the file system allows.
 //  - Files are compressed on all cores at once.
 const WORTH = /\.(html|js|wasm|css|json|svg|xml|webmanifest)$/;
-const SITE_PAGES = /^(index|shell|embed|404|page-\d+)\.html$/;
+const SITE_PAGES = /^(index|shell|embed|saved|404|page-[1-9]\d*)\.html$/;
 /** A file there is one of per article: the server compresses it as it sends it. */
 export function perArticle(file) {
   return /^data\/articles\/.*\.json$|^data\/search\/doc-.*\.json$/.test(file) || (/^[^/]+\.html$/.test(file) && !SITE_PAGES.test(file));
 }
-const ARCHIVE = /^(data\/list\/.*\.json|topic\/[^/]+\.html|page-\d+\.html)$/;
+const ARCHIVE = /^(data\/list\/.*\.json|topic\/[^/]+\.html|page-[1-9]\d*\.html)$/;
 const CACHE = path.join(root, 'target', 'site-cache', 'copies');
 // Copies kept before they were written whole (a stopped build could leave one cut): not trusted.
 const OLD_CACHE = path.join(root, 'target', 'site-cache', 'compress');
