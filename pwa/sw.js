@@ -278,13 +278,38 @@ async function body(request, file) {
     });
     return withHeader(response, 'X-Not-Saved', error && error.name === 'QuotaExceededError' ? 'quota' : 'error');
   }
+  let replaced = false;
   for (const older of await savedBodies.of(slug)) {
     if (older.url.split('?')[0] === request.url.split('?')[0]) continue;
     await saved.delete(older);
     savedBodies.forget(slug, older);
+    replaced = true;
   }
   savedBodies.put(slug, request);
+  if (replaced) await letGoOfOlderPictures(saved, slug, new Set(put.map((r) => r.url)), pictures);
   return response;
+}
+
+/**
+ * After a newer text of `slug` is saved: the pictures only its older texts
+ * showed (a figure the editor took out, a photo replaced, another width)
+ * are no longer kept for it, and go when no other saved article shows them.
+ * Only on a replacement, which is rare: it lists the saved cache.
+ */
+async function letGoOfOlderPictures(saved, slug, added, pictures) {
+  const shown = new Set([...added, ...pictures.map((src) => new URL(src, SCOPE).href)]);
+  await exclusively(async () => {
+    for (const request of await saved.keys()) {
+      if (!MEDIA.test(fileOf(request.url)) || shown.has(request.url)) continue;
+      const have = await saved.match(request);
+      const slugs = savedFor(have);
+      if (!slugs.includes(slug)) continue;
+      const left = slugs.filter((s) => s !== slug);
+      if (left.length) await saved.put(request, withHeader(have, 'X-Saved-For', left.join(' '))).catch(() => {});
+      else await saved.delete(request);
+    }
+  });
+  savedPictures.reset();
 }
 
 /**

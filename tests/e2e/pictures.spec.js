@@ -199,6 +199,55 @@ test('a picture two saved articles show is kept while either is', async ({ page,
   }
 });
 
+test('a newer text of a saved article lets go of the pictures only the older text showed', async ({ page, context }) => {
+  // The editor takes the chart out of the article and publishes.
+  const content = path.join('target', 'e2e-sites', 'content-pictures-edited');
+  fs.rmSync(content, { recursive: true, force: true });
+  fs.cpSync(path.join('target', 'e2e-sites', 'content-pictures'), content, { recursive: true });
+  const file = path.join(content, 'articles', '2026-02-10-field-pictures.md');
+  const text = fs.readFileSync(file, 'utf8');
+  const withoutChart = text.replace(/^!\[Столбчатая[^\n]*\n/m, '');
+  expect(withoutChart).not.toBe(text);
+  fs.writeFileSync(file, withoutChart);
+  const edited = buildSite('pictures-edited', content);
+
+  const live = path.join('target', 'e2e-sites', 'pictures-live');
+  fs.rmSync(live, { recursive: true, force: true });
+  fs.cpSync(site, live, { recursive: true });
+  const server = await startServer(live, nextPort++, PREFIX);
+  const files = async () => Object.keys(await savedMarks(page)).sort();
+  try {
+    await openControlled(page, server);
+    // Both articles saved: the photo is kept for both, the chart for the first.
+    await page.getByRole('link', { name: TITLE }).click();
+    await expect(page.getByTestId('passage').first()).toBeVisible();
+    await page.goto(server.base + `${AGAIN_SLUG}.html`);
+    await waitForApp(page);
+    await expect.poll(async () => Object.values(await savedMarks(page)).sort()).toEqual([SLUG, `${SLUG} ${AGAIN_SLUG}`]);
+    const before = await files();
+
+    fs.rmSync(live, { recursive: true, force: true });
+    fs.cpSync(edited, live, { recursive: true });
+    await page.goto(server.base + `${SLUG}.html`);
+    await waitForApp(page);
+    await expect(page.getByRole('img', { name: FIGURE_ALT })).toHaveCount(0);
+    await loaded(page.getByRole('img', { name: LEAD_ALT }));
+    // The chart is gone from the saved pictures; the photo is kept for both.
+    await expect.poll(async () => Object.values(await savedMarks(page))).toEqual([`${SLUG} ${AGAIN_SLUG}`]);
+    expect((await files()).length).toBe(before.length - 1);
+
+    // Offline, the newer text shows its photo from what was saved.
+    server.stop();
+    await context.setOffline(true);
+    await page.reload();
+    await waitForApp(page);
+    await loaded(page.getByRole('img', { name: LEAD_ALT }));
+  } finally {
+    server.stop();
+    await context.setOffline(false).catch(() => {});
+  }
+});
+
 test('two articles read at once that show one picture keep it for both', async ({ page }) => {
   const server = await startServer(site, nextPort++, PREFIX);
   try {
