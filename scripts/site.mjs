@@ -419,12 +419,14 @@ function precacheDownload(dir) {
 //    to the cache's where the file system allows.
 //  - Files are compressed on all cores at once.
 const WORTH = /\.(html|js|wasm|css|json|svg|xml|webmanifest)$/;
-const SITE_PAGES = /^(index|shell|embed|saved|404|page-[1-9]\d*)\.html$/;
+// The list's later pages, for crawlers: page-2.html, page-3.html, …
+const LIST_PAGE = String.raw`page-[1-9]\d*\.html`;
+const SITE_PAGES = new RegExp(String.raw`^((index|shell|embed|saved|404)\.html|${LIST_PAGE})$`);
 /** A file there is one of per article: the server compresses it as it sends it. */
-export function perArticle(file) {
+function perArticle(file) {
   return /^data\/articles\/.*\.json$|^data\/search\/doc-.*\.json$/.test(file) || (/^[^/]+\.html$/.test(file) && !SITE_PAGES.test(file));
 }
-const ARCHIVE = /^(data\/list\/.*\.json|topic\/[^/]+\.html|page-[1-9]\d*\.html)$/;
+const ARCHIVE = new RegExp(String.raw`^(data/list/.*\.json|topic/[^/]+\.html|${LIST_PAGE})$`);
 const CACHE = path.join(root, 'target', 'site-cache', 'copies');
 // Copies kept before they were written whole (a stopped build could leave one cut): not trusted.
 const OLD_CACHE = path.join(root, 'target', 'site-cache', 'compress');
