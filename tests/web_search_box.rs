@@ -56,7 +56,7 @@ async fn results_are_cards_with_their_matches_marked() {
     found.set(Found::Ready(FoundPage {
         query: "завод".into(),
         every_word: false,
-        page: ListPage { matching: 1, by_month: vec![1, 0], by_name: None, total: 3, number: 1, pages: 1, entries: vec![(0, plant)] },
+        page: ListPage { matching: 1, by_month: vec![1, 0], by_name: None, by_topic: None, total: 3, number: 1, pages: 1, entries: vec![(0, plant)] },
         marks: vec![Marks { title: vec![0..title.find(' ').unwrap()], excerpt: "…на заводе…".into(), in_excerpt: vec![8..20] }],
         complete: true,
     }));
@@ -78,7 +78,7 @@ async fn the_first_results_stay_in_place_while_the_rest_of_the_page_comes() {
     let (root, _, found) = mount_search(ViewState::list(vec![]).with_query("завод"));
     let articles = index().articles;
     let marks = |n: usize| vec![Marks::default(); n];
-    let page = |entries: Vec<(usize, catalog::ArticleMeta)>| ListPage { matching: 2, by_month: vec![2, 0], by_name: None, total: 3, number: 1, pages: 1, entries };
+    let page = |entries: Vec<(usize, catalog::ArticleMeta)>| ListPage { matching: 2, by_month: vec![2, 0], by_name: None, by_topic: None, total: 3, number: 1, pages: 1, entries };
     let first = page(vec![(0, articles[0].clone())]);
     found.set(Found::Ready(FoundPage { query: "завод".into(), every_word: true, page: first, marks: marks(1), complete: false }));
     tick().await;
@@ -99,7 +99,7 @@ async fn the_first_results_stay_in_place_while_the_rest_of_the_page_comes() {
 #[wasm_bindgen_test]
 async fn a_page_whose_rest_fails_is_not_left_busy() {
     let (root, _, found) = mount_search(ViewState::list(vec![]).with_query("завод"));
-    let first = ListPage { matching: 2, by_month: vec![2, 0], by_name: None, total: 3, number: 1, pages: 1, entries: vec![(0, index().articles[0].clone())] };
+    let first = ListPage { matching: 2, by_month: vec![2, 0], by_name: None, by_topic: None, total: 3, number: 1, pages: 1, entries: vec![(0, index().articles[0].clone())] };
     found.set(Found::Ready(FoundPage { query: "завод".into(), every_word: true, page: first, marks: vec![Marks::default()], complete: false }));
     tick().await;
     found.set(Found::Failed("HTTP 503".into()));
@@ -115,7 +115,7 @@ async fn nothing_found_offers_every_topic_and_clearing_the_search() {
     found.set(Found::Ready(FoundPage {
         query: "квазар".into(),
         every_word: true,
-        page: ListPage { matching: 0, by_month: vec![0, 0], by_name: None, total: 3, number: 1, pages: 1, entries: vec![] },
+        page: ListPage { matching: 0, by_month: vec![0, 0], by_name: None, by_topic: None, total: 3, number: 1, pages: 1, entries: vec![] },
         marks: vec![],
         complete: true,
     }));

@@ -123,6 +123,9 @@ async fn a_month_narrows_the_list_and_its_counts_follow_the_topics() {
     assert_eq!(titles(&root), ["Статья fair"]);
     assert_eq!(text(&all(&root, "[data-testid=result-count]")[0]), "Показана 1 статья из 3");
     assert_eq!(month_filter(&root).value(), "2025-12", "the choice shows");
+    // Each topic counts what it would show in that month.
+    assert_eq!(text(&button(&root, "Сельское хозяйство")), "Сельское хозяйство 0");
+    assert_eq!(text(&button(&root, "Промышленность")), "Промышленность 1");
 
     // A topic keeps the month; each month counts what the topic has in it,
     // and the chosen month stays a choice with none.
@@ -139,6 +142,7 @@ async fn a_month_narrows_the_list_and_its_counts_follow_the_topics() {
     assert_eq!(state.get_untracked(), ViewState::list(vec![]));
     assert_eq!(titles(&root).len(), 3);
     assert_eq!(month_filter(&root).value(), "");
+    assert_eq!(text(&button(&root, "Сельское хозяйство")), "Сельское хозяйство 2", "the whole list's counts again");
 }
 
 fn name_chips(root: &web_sys::HtmlElement) -> Vec<String> {

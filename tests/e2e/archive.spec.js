@@ -121,6 +121,10 @@ test('a month narrows the list, keeps the topic, and its counts follow the topic
   const choices = (list) => [`Все месяцы (${list.length})`, ...months.map((m) => [m, inMonth(list, m).length]).filter(([, n]) => n > 0).map(([m, n]) => monthChoice(m, n))];
   const select = page.getByRole('combobox', { name: 'Месяц' });
   await expect(select.locator('option')).toHaveText(choices(whole.list));
+  // Each topic's chip says how many articles it would show.
+  const topicChips = page.getByRole('group', { name: 'Темы' }).getByRole('button');
+  const chipTexts = (list) => ['Все темы', ...whole.index.topics.filter((t) => t.count > 0).map((t) => `${t.ru} ${list.filter((a) => a.topics.includes(t.id)).length}`)];
+  await expect(topicChips).toHaveText(chipTexts(whole.list));
 
   // The oldest month: its articles are in chunks the first view does not have.
   const month = months[months.length - 1];
@@ -129,6 +133,7 @@ test('a month narrows the list, keeps the topic, and its counts follow the topic
   const shown = inMonth(whole.list, month);
   await expect(page.getByTestId('result-count')).toHaveText(shownText(shown.length, COUNT));
   await expect(cardTitles(page)).toHaveText(shown.slice(0, 20).map((a) => a.title));
+  await expect(topicChips).toHaveText(chipTexts(shown));
 
   // A topic keeps the month; each month then counts the topic's articles.
   const topic = whole.index.topics.find((t) => t.count > 0 && inMonth(whole.list, month).some((a) => a.topics.includes(t.id)));
@@ -138,6 +143,7 @@ test('a month narrows the list, keeps the topic, and its counts follow the topic
   await expect(cardTitles(page)).toHaveText(inMonth(withTopic, month).slice(0, 20).map((a) => a.title));
   await expect(select.locator('option')).toHaveText(choices(withTopic));
   await expect(select).toHaveValue(month);
+  await expect(topicChips, 'a chosen topic leaves the topics\' counts as they were').toHaveText(chipTexts(shown));
 
   // The URL is the view: a reload shows it again, Back undoes each choice.
   await page.reload();
@@ -151,6 +157,7 @@ test('a month narrows the list, keeps the topic, and its counts follow the topic
   await expect(page).toHaveURL(/index\.html$/);
   await expect(select).toHaveValue('');
   await expect(page.getByTestId('result-count')).toHaveText(shownText(COUNT, COUNT));
+  await expect(topicChips).toHaveText(chipTexts(whole.list));
 });
 
 test('names: folded until opened, then one file; a name narrows the list and counts follow the choices', async ({ page }) => {
@@ -175,6 +182,9 @@ test('names: folded until opened, then one file; a name narrows the list and cou
   await expect(page.getByTestId('result-count')).toHaveText(shownText(withPerson.length, COUNT));
   await expect(cardTitles(page)).toHaveText(withPerson.slice(0, 20).map((a) => a.title));
   expect(files).toContain(`list/names.${whole.version}.json`);
+  // Each topic counts the person's articles it has.
+  const topicCount = (t) => `${t.ru} ${withPerson.filter((a) => a.topics.includes(t.id)).length}`;
+  await expect(page.getByRole('group', { name: 'Темы' }).getByRole('button')).toHaveText(['Все темы', ...whole.index.topics.filter((t) => t.count > 0).map(topicCount)]);
 
   // A place's count is of the articles that also name the person.
   const [, place] = offered.find(([kind]) => kind === 'place');

@@ -66,13 +66,19 @@ test('the search combines with topics, and lives in the URL for reload, back and
   await expect(cardTitles(page).first()).toHaveText(BRIDGE);
   await settled(page);
   const all = await cardTitles(page).count();
+  // The topic's chip counts the results that carry it.
+  const chip = page.getByRole('group', { name: 'Темы' }).getByRole('button', { name: new RegExp(`^${transport.ru}`) });
+  const carrying = page.getByTestId('article-card').filter({ has: page.getByRole('list', { name: 'Темы статьи' }).filter({ hasText: transport.ru }) });
+  await expect(chip).toHaveText(`${transport.ru} ${await carrying.count()}`);
+  expect(transport.count, 'the chip says fewer than the whole list has').toBeGreaterThan(await carrying.count());
 
-  await page.getByRole('group', { name: 'Темы' }).getByRole('button', { name: new RegExp(`^${transport.ru}`) }).click();
+  await chip.click();
   await expect(page).toHaveURL(/\?topic=transport&q=/);
   await expect(cardTitles(page).first()).toHaveText(BRIDGE);
   await settled(page);
   const withTopic = await cardTitles(page).count();
   expect(withTopic).toBeLessThanOrEqual(all);
+  await expect(chip, 'what it showed is what it said').toHaveText(`${transport.ru} ${withTopic}`);
   for (const card of await page.getByTestId('article-card').all()) {
     await expect(card.getByRole('list', { name: 'Темы статьи' })).toContainText(transport.ru);
   }

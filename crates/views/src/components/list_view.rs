@@ -88,6 +88,7 @@ pub fn ListView(
     let query = Signal::derive(move || listing.with(|l| l.found.as_ref().map(|f| f.0.clone()).unwrap_or_default()));
     let by_month = Memo::new(move |_| listing.with(|l| l.page.as_ref().map(|p| p.by_month.clone()).unwrap_or_default()));
     let by_name = Memo::new(move |_| listing.with(|l| l.page.as_ref().and_then(|p| p.by_name.clone())));
+    let by_topic = Memo::new(move |_| listing.with(|l| l.page.as_ref().and_then(|p| p.by_topic.clone())));
     let current = Signal::derive(move || shown(&|p| p.number as usize).unwrap_or(1) as u32);
     let page_count = Signal::derive(move || shown(&|p| p.pages as usize).unwrap_or(1) as u32);
     let status = move || {
@@ -131,7 +132,7 @@ pub fn ListView(
             // pages, which have no control to open them.
             <details class="filters" open=move || !large_text()>
                 <summary class="filters__summary" data-testid="filters-summary">{words.filters}</summary>
-                <TopicFilter />
+                <TopicFilter counts=by_topic />
                 <MonthFilter counts=by_month />
                 <NameFilter counts=by_name />
             </details>

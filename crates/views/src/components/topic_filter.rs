@@ -4,9 +4,15 @@ use catalog::{Choice, TopicId, ViewState};
 use leptos::prelude::*;
 
 /// Topic chips: choose several (an article shows when it has any of them),
-/// or "all". Each chip says how many articles carry its topic.
+/// or "all". Each chip says how many articles it would show: under a
+/// search, a month or a name, how many of theirs carry its topic.
 #[component]
-pub fn TopicFilter() -> impl IntoView {
+pub fn TopicFilter(
+    /// For each of the index's topics with articles, its count under the
+    /// other choices; `None`: the whole list's.
+    #[prop(into)]
+    counts: Signal<Option<Vec<usize>>>,
+) -> impl IntoView {
     let SiteIndex(index) = expect_context();
     let CurrentView(selection) = expect_context();
     let nav: Nav = expect_context();
@@ -43,8 +49,11 @@ pub fn TopicFilter() -> impl IntoView {
             </button>
             {topics
                 .into_iter()
-                .map(|topic| {
+                .enumerate()
+                .map(|(i, topic)| {
                     let id = topic.id.clone();
+                    let whole = topic.count as usize;
+                    let count = Signal::derive(move || counts.with(|c| c.as_ref().and_then(|c| c.get(i).copied()).unwrap_or(whole)));
                     let pressed = Signal::derive({
                         let id = id.clone();
                         move || chosen.with(|c| c.contains(&id))
@@ -52,7 +61,7 @@ pub fn TopicFilter() -> impl IntoView {
                     view! {
                         <TopicChip
                             label=words.topic(&topic).to_owned()
-                            count=topic.count as usize
+                            count
                             pressed
                             on_toggle=move || toggle(id.clone())
                         />
