@@ -7,7 +7,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 
 # Bytes of the first view of the list, brotli (scripts/size.mjs): 241 KiB,
 # the measured 240.9 KiB with room for small changes, never for a new library.
-SIZE_BUDGET := 248320
+SIZE_BUDGET := 249344
 
 .PHONY: setup serve dist check new import test test-native test-web test-e2e size bench lighthouse audit fuzz clean
 

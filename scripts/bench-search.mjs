@@ -156,10 +156,10 @@ function waitFor(page, field, query) {
   );
 }
 
-/** The number of results a status line says: «Найдено 12 статей…», «found 12 for …», or none. */
+/** The number of results a status line says: «Найдено 12 345 статей…», «Found 12,345 articles for …», or none. */
 function resultsIn(text) {
-  const n = text.match(/\d+/);
-  return /ничего|Nothing/.test(text) || !n ? 0 : Number(n[0]);
+  const n = text.match(/\d(?:[\d,\u00a0]*\d)?/);
+  return /ничего|Nothing/.test(text) || !n ? 0 : Number(n[0].replace(/[,\u00a0]/g, ''));
 }
 
 async function measure(browser, name, base, pageFile, field) {

@@ -400,6 +400,28 @@ pub static EN: Words = Words {
 };
 
 impl Words {
+    /// "10 000", "2637"; "10,000", "2,637": how every count is written. In
+    /// Russian a no-break space sets off the thousands from five digits on,
+    /// as print does; in English a comma from four.
+    pub fn number(&self, n: usize) -> String {
+        let digits = n.to_string();
+        let (mark, from) = match self.lang {
+            Lang::Ru => ('\u{a0}', 10_000),
+            Lang::En => (',', 1_000),
+        };
+        if n < from {
+            return digits;
+        }
+        let mut out = String::new();
+        for (i, d) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(mark);
+            }
+            out.push(d);
+        }
+        out
+    }
+
     /// "3 абзаца", "1 passage": the count with its noun in the right form.
     pub fn count(&self, n: usize, noun: &Noun) -> String {
         let form = match self.lang {
@@ -411,7 +433,7 @@ impl Words {
             Lang::En if n == 1 => noun.one,
             Lang::En => noun.many,
         };
-        format!("{n} {form}")
+        format!("{} {form}", self.number(n))
     }
 
     /// "19 января 2026 г.", "19 January 2026".
@@ -426,7 +448,7 @@ impl Words {
     /// "Январь 2026 (12)", "January 2026 (12)": a month of the list and how
     /// many articles it has under the other filters.
     pub fn month_choice(&self, month: Month, count: usize) -> String {
-        format!("{} {} ({count})", self.month_names[usize::from(month.month()) - 1], month.year())
+        format!("{} {} ({})", self.month_names[usize::from(month.month()) - 1], month.year(), self.number(count))
     }
 
     /// A topic's label in this language.
@@ -447,27 +469,29 @@ impl Words {
     }
 
     /// The count of the list under the filter.
-    pub fn shown(&self, count: usize, total: usize) -> String {
+    pub fn shown(&self, n: usize, of: usize) -> String {
+        let (count, total) = (self.number(n), self.number(of));
         match self.lang {
             // «Показана 1 статья из 7», «Показаны 3 статьи из 7», «Показано 5 статей из 7».
-            Lang::Ru => match plural_ru(count) {
+            Lang::Ru => match plural_ru(n) {
                 Plural::One => format!("Показана {count} статья из {total}"),
                 Plural::Few => format!("Показаны {count} статьи из {total}"),
                 Plural::Many => format!("Показано {count} статей из {total}"),
             },
-            Lang::En if total == 1 => format!("Showing {count} of 1 article"),
+            Lang::En if of == 1 => format!("Showing {count} of 1 article"),
             Lang::En => format!("Showing {count} of {total} articles"),
         }
     }
 
     /// "Найдено 3 статьи по запросу «молоко»", "Found 3 articles for “milk”".
-    pub fn found(&self, count: usize, query: &str) -> String {
-        match (self.lang, catalog::plural_ru(count)) {
+    pub fn found(&self, n: usize, query: &str) -> String {
+        let count = self.number(n);
+        match (self.lang, catalog::plural_ru(n)) {
             // The subject here, not the object of «прочитать»: «статья», not «статью».
             (Lang::Ru, catalog::Plural::One) => format!("Найдена {count} статья по запросу «{query}»"),
             (Lang::Ru, catalog::Plural::Few) => format!("Найдено {count} статьи по запросу «{query}»"),
             (Lang::Ru, catalog::Plural::Many) => format!("Найдено {count} статей по запросу «{query}»"),
-            (Lang::En, _) => format!("Found {} for \u{201c}{query}\u{201d}", self.count(count, &self.articles)),
+            (Lang::En, _) => format!("Found {} for \u{201c}{query}\u{201d}", self.count(n, &self.articles)),
         }
     }
 
@@ -492,7 +516,8 @@ impl Words {
         format!("{}: {why}.", self.search_failed)
     }
 
-    pub fn page_of(&self, current: u32, count: u32) -> String {
+    pub fn page_of(&self, n: u32, of: u32) -> String {
+        let (current, count) = (self.number(n as usize), self.number(of as usize));
         match self.lang {
             Lang::Ru => format!("Страница {current} из {count}"),
             Lang::En => format!("Page {current} of {count}"),
@@ -592,6 +617,7 @@ impl Words {
     }
 
     pub fn saving(&self, done: usize, total: usize) -> String {
+        let (done, total) = (self.number(done), self.number(total));
         match self.lang {
             Lang::Ru => format!("Сохранено {done} из {total}…"),
             Lang::En => format!("Saved {done} of {total}…"),
@@ -606,15 +632,17 @@ impl Words {
         }
     }
 
-    pub fn saved(&self, total: usize) -> String {
+    pub fn saved(&self, n: usize) -> String {
+        let total = self.number(n);
         match self.lang {
             Lang::Ru => format!("Все статьи ({total}) сохранены: их можно читать без сети."),
-            Lang::En if total == 1 => "The article is saved for offline reading.".to_owned(),
+            Lang::En if n == 1 => "The article is saved for offline reading.".to_owned(),
             Lang::En => format!("All {total} articles are saved for offline reading."),
         }
     }
 
     pub fn not_saved(&self, failed: usize, total: usize) -> String {
+        let (failed, total) = (self.number(failed), self.number(total));
         match self.lang {
             Lang::Ru => format!("Не удалось сохранить {failed} из {total}: проверьте связь и повторите."),
             Lang::En => format!("{failed} of {total} could not be saved: check the connection and try again."),
@@ -623,6 +651,7 @@ impl Words {
 
     /// The disk filled while saving: what was saved whole, and what to do.
     pub fn no_space(&self, done: usize, total: usize) -> String {
+        let (done, total) = (self.number(done), self.number(total));
         match self.lang {
             Lang::Ru => format!("На устройстве не хватает места: сохранено {done} из {total}. Освободите место или удалите ненужное в «Сохранённых» и повторите."),
             Lang::En => format!("The device is out of space: {done} of {total} saved. Free some space, or remove what you no longer need from Saved, and try again."),
@@ -661,7 +690,8 @@ impl Words {
     }
 
     /// How much is saved: «Сохранено статей: 7, 45 КБ».
-    pub fn saved_summary(&self, count: usize, bytes: u64) -> String {
+    pub fn saved_summary(&self, n: usize, bytes: u64) -> String {
+        let count = self.number(n);
         match self.lang {
             Lang::Ru => format!("Сохранено статей: {count}, {}", self.size(bytes)),
             Lang::En => format!("Saved articles: {count}, {}", self.size(bytes)),
@@ -814,6 +844,29 @@ mod tests {
 
     fn cyrillic(s: &str) -> bool {
         s.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c))
+    }
+
+    #[test]
+    fn counts_set_off_their_thousands_as_each_language_prints_them() {
+        // A space between two digits is a no-break one.
+        let nbsp = |s: &str| {
+            let c: Vec<char> = s.chars().collect();
+            let at = |i: usize| c[i] == ' ' && i > 0 && c[i - 1].is_ascii_digit() && c.get(i + 1).is_some_and(char::is_ascii_digit);
+            (0..c.len()).map(|i| if at(i) { '\u{a0}' } else { c[i] }).collect::<String>()
+        };
+        assert_eq!([0, 999, 2637, 9999].map(|n| RU.number(n)), ["0", "999", "2637", "9999"]);
+        assert_eq!([10_000, 123_456, 1_234_567].map(|n| RU.number(n)), ["10 000", "123 456", "1 234 567"].map(nbsp));
+        assert_eq!([999, 2637, 10_000, 1_234_567].map(|n| EN.number(n)), ["999", "2,637", "10,000", "1,234,567"]);
+        assert_eq!(RU.shown(10_000, 10_000), nbsp("Показано 10 000 статей из 10 000"));
+        assert_eq!(RU.shown(21, 10_001), nbsp("Показана 21 статья из 10 001"));
+        assert_eq!(EN.shown(2637, 10_000), "Showing 2,637 of 10,000 articles");
+        assert_eq!(RU.found(12_345, "молоко"), nbsp("Найдено 12 345 статей по запросу «молоко»"));
+        assert_eq!(EN.found(1_001, "milk"), "Found 1,001 articles for \u{201c}milk\u{201d}");
+        assert_eq!(RU.month_choice(Month::parse("2026-01").unwrap(), 10_000), nbsp("Январь 2026 (10 000)"));
+        assert_eq!(EN.page_of(2, 1_500), "Page 2 of 1,500");
+        assert_eq!(RU.count(25_000, &RU.passages), nbsp("25 000 абзацев"));
+        assert_eq!(RU.saving(9_999, 10_000), nbsp("Сохранено 9999 из 10 000…"));
+        assert_eq!(EN.saved(10_000), "All 10,000 articles are saved for offline reading.");
     }
 
     #[test]

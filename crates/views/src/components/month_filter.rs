@@ -57,7 +57,7 @@ pub fn MonthFilter(
 /// "All months" and each month with articles under the other filters (and
 /// the chosen one, even with none), the chosen one selected.
 fn options(words: &'static Words, months: &[Month], counts: &[usize], chosen: Option<Month>) -> AnyView {
-    let all = format!("{} ({})", words.all_months, counts.iter().sum::<usize>());
+    let all = format!("{} ({})", words.all_months, words.number(counts.iter().sum::<usize>()));
     let each = months
         .iter()
         .zip(counts.iter().copied())

@@ -1,3 +1,4 @@
+use crate::use_words;
 use leptos::prelude::*;
 
 /// A toggle button for a topic or a name: its label and a count, pressed or not.
@@ -11,6 +12,7 @@ pub fn TopicChip(
     #[prop(optional)]
     variant: Option<&'static str>,
 ) -> impl IntoView {
+    let words = use_words();
     let class = match variant {
         Some(v) => format!("chip {v}"),
         None => "chip".to_owned(),
@@ -24,7 +26,7 @@ pub fn TopicChip(
         >
             {label}
             " "
-            <span class="chip__count">{count}</span>
+            <span class="chip__count">{move || words.number(count.get())}</span>
         </button>
     }
 }
