@@ -78,13 +78,13 @@ async function main() {
             { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: categories },
             config,
           );
-          const audit = (id) => lhr.audits[id]?.numericValue ?? NaN;
+          const metric = (id) => lhr.audits[id]?.numericValue ?? NaN;
           const run = {
             score: Math.round((lhr.categories.performance.score ?? 0) * 100),
-            cls: audit('cumulative-layout-shift'),
-            fcp: audit('first-contentful-paint'),
-            lcp: audit('largest-contentful-paint'),
-            tbt: audit('total-blocking-time'),
+            cls: metric('cumulative-layout-shift'),
+            fcp: metric('first-contentful-paint'),
+            lcp: metric('largest-contentful-paint'),
+            tbt: metric('total-blocking-time'),
           };
           if (lhr.runtimeError) throw new Error(`${profile} ${name}: ${lhr.runtimeError.message}`);
           if (audit) {
