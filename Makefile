@@ -5,8 +5,8 @@ SHELL := /bin/sh
 export PATH := $(CURDIR)/scripts/bin:$(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-# Bytes of the first view of the list, brotli (scripts/size.mjs): 241 KiB,
-# the measured 240.9 KiB with room for small changes, never for a new library.
+# Bytes of the first view of the list, brotli (scripts/size.mjs): 243.5 KiB,
+# the measured 243.3 KiB with room for small changes, never for a new library.
 SIZE_BUDGET := 249344
 
 .PHONY: setup serve dist check new import test test-native test-web test-e2e size bench lighthouse audit fuzz clean

@@ -278,38 +278,40 @@ async function body(request, file) {
     });
     return withHeader(response, 'X-Not-Saved', error && error.name === 'QuotaExceededError' ? 'quota' : 'error');
   }
-  let replaced = false;
+  const olderPictures = [];
   for (const older of await savedBodies.of(slug)) {
     if (older.url.split('?')[0] === request.url.split('?')[0]) continue;
+    const text = await saved.match(older);
+    if (text) olderPictures.push(...picturesOf(await text.json().catch(() => null)));
     await saved.delete(older);
     savedBodies.forget(slug, older);
-    replaced = true;
   }
   savedBodies.put(slug, request);
-  if (replaced) await letGoOfOlderPictures(saved, slug, new Set(put.map((r) => r.url)), pictures);
+  await letGoOf(saved, slug, olderPictures, pictures);
   return response;
 }
 
 /**
- * After a newer text of `slug` is saved: the pictures only its older texts
- * showed (a figure the editor took out, a photo replaced, another width)
- * are no longer kept for it, and go when no other saved article shows them.
- * Only on a replacement, which is rare: it lists the saved cache.
+ * After a newer text of `slug` is saved: the pictures its older texts
+ * showed and it does not (a figure the editor took out, a photo replaced)
+ * are no longer kept for it, and go when no other saved article shows
+ * them. A picture it still shows stays, at whatever width was saved.
  */
-async function letGoOfOlderPictures(saved, slug, added, pictures) {
-  const shown = new Set([...added, ...pictures.map((src) => new URL(src, SCOPE).href)]);
+async function letGoOf(saved, slug, older, shown) {
+  const hash = (src) => (MEDIA.exec(src) || [])[2];
+  const still = new Set(shown.map(hash));
+  const gone = [...new Set(older.filter((src) => !still.has(hash(src))).map((src) => new URL(src, SCOPE).href))];
+  if (!gone.length) return;
   await exclusively(async () => {
-    for (const request of await saved.keys()) {
-      if (!MEDIA.test(fileOf(request.url)) || shown.has(request.url)) continue;
-      const have = await saved.match(request);
+    for (const url of gone) {
+      const have = await saved.match(url);
       const slugs = savedFor(have);
       if (!slugs.includes(slug)) continue;
       const left = slugs.filter((s) => s !== slug);
-      if (left.length) await saved.put(request, withHeader(have, 'X-Saved-For', left.join(' '))).catch(() => {});
-      else await saved.delete(request);
+      if (left.length) await saved.put(url, withHeader(have, 'X-Saved-For', left.join(' '))).catch(() => {});
+      else await saved.delete(url);
     }
   });
-  savedPictures.reset();
 }
 
 /**

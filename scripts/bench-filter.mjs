@@ -39,6 +39,8 @@ try {
     const ready = [];
     const toggle = [];
     const painted = [];
+    // A load's first toggle fetches the topic's positions: timed apart.
+    const first = [];
     let articles = 0;
     for (let i = 0; i < runs; i++) {
       const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
@@ -80,6 +82,10 @@ try {
               requestAnimationFrame(() => setTimeout(settled));
             }),
         );
+        if (t === 0) {
+          first.push(ms.work);
+          continue;
+        }
         toggle.push(ms.work);
         painted.push(ms.painted);
       }
@@ -90,7 +96,8 @@ try {
     console.log(
       `bench: ${dist} (${articles} articles, Lighthouse's mobile profile): filters answer ${median(ready).toFixed(0)} ms after navigation (median of ${runs}); ` +
         `a toggle updates the list in ${median(toggle).toFixed(1)} ms median, ${p95(toggle).toFixed(1)} ms p95, ` +
-        `painted after ${median(painted).toFixed(1)} ms median (${toggles} toggles on each of ${runs} loads)`,
+        `painted after ${median(painted).toFixed(1)} ms median (${toggles - 1} toggles after the first on each of ${runs} loads; ` +
+        `the first, which fetches the topic's positions where the list is in parts, ${median(first).toFixed(1)} ms median)`,
     );
   }
   if (results.length > 1) {

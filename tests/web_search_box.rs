@@ -56,9 +56,10 @@ async fn results_are_cards_with_their_matches_marked() {
     found.set(Found::Ready(FoundPage {
         query: "завод".into(),
         every_word: false,
-        page: ListPage { matching: 1, by_month: vec![1, 0], by_name: None, by_topic: None, total: 3, number: 1, pages: 1, entries: vec![(0, plant)] },
+        page: ListPage { matching: 1, by_month: vec![1, 0], by_name: None, total: 3, number: 1, pages: 1, entries: vec![(0, plant)] },
         marks: vec![Marks { title: vec![0..title.find(' ').unwrap()], excerpt: "…на заводе…".into(), in_excerpt: vec![8..20] }],
         complete: true,
+        results: [0].into(),
     }));
     tick().await;
     assert_eq!(status(&root), "Найдена 1 статья по запросу «завод»");
@@ -78,9 +79,9 @@ async fn the_first_results_stay_in_place_while_the_rest_of_the_page_comes() {
     let (root, _, found) = mount_search(ViewState::list(vec![]).with_query("завод"));
     let articles = index().articles;
     let marks = |n: usize| vec![Marks::default(); n];
-    let page = |entries: Vec<(usize, catalog::ArticleMeta)>| ListPage { matching: 2, by_month: vec![2, 0], by_name: None, by_topic: None, total: 3, number: 1, pages: 1, entries };
+    let page = |entries: Vec<(usize, catalog::ArticleMeta)>| ListPage { matching: 2, by_month: vec![2, 0], by_name: None, total: 3, number: 1, pages: 1, entries };
     let first = page(vec![(0, articles[0].clone())]);
-    found.set(Found::Ready(FoundPage { query: "завод".into(), every_word: true, page: first, marks: marks(1), complete: false }));
+    found.set(Found::Ready(FoundPage { query: "завод".into(), every_word: true, page: first, marks: marks(1), complete: false, results: [0, 1].into() }));
     tick().await;
     let list = root.query_selector("[data-testid=article-list]").unwrap().unwrap();
     assert_eq!(status(&root), "Найдено 2 статьи по запросу «завод»", "the count is known with the first results");
@@ -88,7 +89,7 @@ async fn the_first_results_stay_in_place_while_the_rest_of_the_page_comes() {
     assert_eq!(list.get_attribute("aria-busy").as_deref(), Some("true"), "the list says more is coming");
     let card = all(&root, "[data-testid=article-card]")[0].clone();
     let whole = page(vec![(0, articles[0].clone()), (1, articles[1].clone())]);
-    found.set(Found::Ready(FoundPage { query: "завод".into(), every_word: true, page: whole, marks: marks(2), complete: true }));
+    found.set(Found::Ready(FoundPage { query: "завод".into(), every_word: true, page: whole, marks: marks(2), complete: true, results: [0, 1].into() }));
     tick().await;
     let cards = all(&root, "[data-testid=article-card]");
     assert_eq!(cards.len(), 2);
@@ -99,8 +100,8 @@ async fn the_first_results_stay_in_place_while_the_rest_of_the_page_comes() {
 #[wasm_bindgen_test]
 async fn a_page_whose_rest_fails_is_not_left_busy() {
     let (root, _, found) = mount_search(ViewState::list(vec![]).with_query("завод"));
-    let first = ListPage { matching: 2, by_month: vec![2, 0], by_name: None, by_topic: None, total: 3, number: 1, pages: 1, entries: vec![(0, index().articles[0].clone())] };
-    found.set(Found::Ready(FoundPage { query: "завод".into(), every_word: true, page: first, marks: vec![Marks::default()], complete: false }));
+    let first = ListPage { matching: 2, by_month: vec![2, 0], by_name: None, total: 3, number: 1, pages: 1, entries: vec![(0, index().articles[0].clone())] };
+    found.set(Found::Ready(FoundPage { query: "завод".into(), every_word: true, page: first, marks: vec![Marks::default()], complete: false, results: [0, 1].into() }));
     tick().await;
     found.set(Found::Failed("HTTP 503".into()));
     tick().await;
@@ -115,9 +116,10 @@ async fn nothing_found_offers_every_topic_and_clearing_the_search() {
     found.set(Found::Ready(FoundPage {
         query: "квазар".into(),
         every_word: true,
-        page: ListPage { matching: 0, by_month: vec![0, 0], by_name: None, by_topic: None, total: 3, number: 1, pages: 1, entries: vec![] },
+        page: ListPage { matching: 0, by_month: vec![0, 0], by_name: None, total: 3, number: 1, pages: 1, entries: vec![] },
         marks: vec![],
         complete: true,
+        results: Vec::new().into(),
     }));
     tick().await;
     assert_eq!(status(&root), "По запросу «квазар» ничего не нашлось.");

@@ -81,7 +81,6 @@ struct Selected {
     /// for each offered name.
     by_month: Vec<usize>,
     by_name: Option<Vec<usize>>,
-    by_topic: Option<Vec<usize>>,
     number: u32,
     pages: u32,
     page: Vec<u32>,
@@ -123,8 +122,6 @@ pub fn use_search(index: &Index, data: DataUrl, worker: String, archive: Archive
         found.set(Found::Searching);
         let typed = view.with_untracked(|v| v.query.clone());
         let promise = ask().search(&typed);
-        // The results are counted by topic: the topics' files come meanwhile.
-        archive.fetch.run(archive.shelf.with_untracked(|s| s.topic_files(|_| true)));
         spawn_local(async move {
             let answer = JsFuture::from(promise).await;
             if query.get_untracked() != q {
@@ -143,12 +140,12 @@ pub fn use_search(index: &Index, data: DataUrl, worker: String, archive: Archive
         }
         let (choice, number) = view.with(|v| (v.choice(), match v.page { Page::List { number } => number, Page::Article(_) | Page::Saved => 1 }));
         let narrowed = archive.shelf.with(|s| s.narrow(Some(&r.positions), &choice));
-        Some(narrowed.map(|catalog::Narrowed { positions, by_month, by_name, by_topic }| {
+        Some(narrowed.map(|catalog::Narrowed { positions, by_month, by_name }| {
             let positions = positions.unwrap_or_default();
             let pages = positions.len().div_ceil(PAGE_SIZE).max(1) as u32;
             let number = number.clamp(1, pages);
             let page: Vec<u32> = positions.iter().copied().skip((number as usize - 1) * PAGE_SIZE).take(PAGE_SIZE).collect();
-            Selected { ranked: r.clone(), matching: positions.len(), by_month, by_name, by_topic, number, pages, page }
+            Selected { ranked: r.clone(), matching: positions.len(), by_month, by_name, number, pages, page }
         }))
     });
     Effect::new(move |_| {
@@ -165,7 +162,7 @@ pub fn use_search(index: &Index, data: DataUrl, worker: String, archive: Archive
         match selection.get() {
             None => {}
             Some(Err(needs)) => archive.fetch.run(needs),
-            Some(Ok(Selected { ranked: r, matching, by_month, by_name, by_topic, number, pages, page })) => {
+            Some(Ok(Selected { ranked: r, matching, by_month, by_name, number, pages, page })) => {
                 let asked = asked.clone();
                 found.set(Found::Searching);
                 // A result's card needs its search file. The first screen's are
@@ -177,22 +174,15 @@ pub fn use_search(index: &Index, data: DataUrl, worker: String, archive: Archive
                 spawn_local(async move {
                     let current = || asked.get() == mine;
                     let total = archive.shelf.with_untracked(|s| s.total());
+                    let results: std::sync::Arc<[u32]> = r.positions.as_slice().into();
                     let ready = |(entries, marks): Shown, complete: bool| {
                         Found::Ready(FoundPage {
                             query: r.query.clone(),
                             every_word: r.every_word,
-                            page: ListPage {
-                                matching,
-                                by_month: by_month.clone(),
-                                by_name: by_name.clone(),
-                                by_topic: by_topic.clone(),
-                                total,
-                                number,
-                                pages,
-                                entries,
-                            },
+                            page: ListPage { matching, by_month: by_month.clone(), by_name: by_name.clone(), total, number, pages, entries },
                             marks,
                             complete,
+                            results: results.clone(),
                         })
                     };
                     let answer = JsFuture::from(asked_first).await;

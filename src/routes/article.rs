@@ -12,7 +12,7 @@ use views::{use_words, Archive, ArticleView, BodyState, CurrentView, FoundInText
 /// file, fetched first), its text fetched.
 #[component]
 pub fn ArticleRoute(slug: Slug) -> impl IntoView {
-    let Archive { shelf, fetch, failure } = expect_context();
+    let Archive { shelf, fetch, failure, .. } = expect_context();
     let words = use_words();
     let settled = use_context::<PageSettled>();
     let found = Memo::new({

@@ -233,4 +233,39 @@ test.describe('without the service worker, so that routes see every request', ()
     const matching = whole.list.filter((a) => a.topics.includes(topic.id));
     await expect(cardTitles(page)).toHaveText(matching.slice(0, 20).map((a) => a.title));
   });
+
+  test('the topics\' counts under a month or a search come ahead of need, and the list never waits for them', async ({ page }) => {
+    const files = dataRequests(page);
+    const topicFiles = () => files.filter((f) => f.startsWith('list/topic-'));
+    const topicChips = page.getByRole('group', { name: 'Темы' }).getByRole('button');
+    const topics = whole.index.topics.filter((t) => t.count > 0);
+    // The topics' files cannot be had (offline, never fetched).
+    await page.route('**/data/list/topic-*', (route) => route.abort());
+    const months = [...new Set(whole.list.map((a) => a.date.slice(0, 7)))];
+    const month = months[months.length - 1];
+    const shown = whole.list.filter((a) => a.date.startsWith(month));
+    await page.goto(server.base + `index.html?month=${month}`);
+    await waitForApp(page);
+    await expect(cardTitles(page)).toHaveText(shown.slice(0, 20).map((a) => a.title));
+    await expect(page.getByTestId('result-count')).toHaveText(shownText(shown.length, COUNT));
+    // Asked for, and failing: the chips keep the index's counts, and nothing is said.
+    await expect.poll(() => topicFiles().length).toBe(topics.length);
+    await expect(topicChips).toHaveText(['Все темы', ...topics.map((t) => `${t.ru} ${t.count}`)]);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+
+    // A search asks for them as it starts; each chip then says what it shows.
+    await page.unroute('**/data/list/topic-*');
+    files.length = 0;
+    const word = whole.list[0].title.split(/[^а-яё]+/i).sort((a, b) => b.length - a.length)[0].toLowerCase();
+    await page.goto(server.base + `index.html?q=${encodeURIComponent(word)}`);
+    await waitForApp(page);
+    await expect(page.getByTestId('result-count')).toHaveText(/^Найден/);
+    await expect.poll(() => topicFiles().length).toBe(topics.length);
+    await page.waitForLoadState('networkidle');
+    const topic = topics.find((t) => t.id === whole.list[0].topics[0]);
+    const chip = topicChips.filter({ hasText: new RegExp(`^${topic.ru} \\d+$`) });
+    const said = Number((await chip.innerText()).match(/\d+$/)[0]);
+    await chip.click();
+    await expect(page.getByTestId('result-count')).toHaveText(new RegExp(`^Найден[оа]? ${said} `));
+  });
 });

@@ -131,11 +131,6 @@ pub struct Narrowed {
     /// For each offered name, the positions it leaves with the choices of
     /// its own kind set aside; `None` until the names' positions are here.
     pub by_name: Option<Vec<usize>>,
-    /// For each of the index's topics with articles, in its order, the
-    /// count under the other choices (the topics set aside: one more adds
-    /// to what they show); `None` when there is no other choice, and the
-    /// whole list's counts hold.
-    pub by_topic: Option<Vec<usize>>,
 }
 
 /// One page of the list as asked: which articles, and how many match.
@@ -149,10 +144,6 @@ pub struct ListPage {
     /// For each offered name (`Shelf::names`), how many articles it would
     /// show under the other choices; `None` until its file is here.
     pub by_name: Option<Vec<usize>>,
-    /// For each of the index's topics with articles, how many articles it
-    /// would show under the other choices; `None` when there are none (the
-    /// whole list's counts hold).
-    pub by_topic: Option<Vec<usize>>,
     /// Articles in the whole list.
     pub total: usize,
     /// The page shown: the one asked for, or the last when that is past the end.
@@ -176,7 +167,7 @@ pub struct Shelf {
     topics: Vec<(TopicId, Arc<[u32]>)>,
     /// Topics whose positions are in a file not fetched yet.
     unfetched: Vec<TopicId>,
-    /// The index's topics with articles, in its order: what `by_topic` counts.
+    /// The index's topics with articles, in its order: what `topic_counts` counts.
     counted: Vec<TopicId>,
     /// Articles found through a slug file.
     by_slug: Vec<ArticleMeta>,
@@ -342,11 +333,35 @@ impl Shelf {
         self.name_positions.is_some()
     }
 
-    /// The files of the topics that `wanted` and whose positions are not
-    /// here: a search asks for them all as it starts, to count its results
-    /// by topic.
-    pub fn topic_files(&self, wanted: impl Fn(&TopicId) -> bool) -> Vec<Need> {
-        self.unfetched.iter().filter(|t| wanted(t)).map(|t| Need::Topic(t.clone())).collect()
+    /// The files of the topics whose positions are not here: what
+    /// `topic_counts` waits for.
+    pub fn unfetched_topics(&self) -> Vec<Need> {
+        self.unfetched.iter().cloned().map(Need::Topic).collect()
+    }
+
+    /// For each of the index's topics with articles, in its order, how many
+    /// articles it would show under `choice`'s search (`base`), month and
+    /// names: the chosen topics set aside, as one more topic adds to them.
+    /// `None` when there is no such choice (the index's counts hold), and
+    /// while a topic's positions or the names' are not here: the list does
+    /// not wait for its counts.
+    pub fn topic_counts(&self, base: Option<&[u32]>, choice: &Choice) -> Option<Vec<usize>> {
+        let others = base.is_some() || choice.month.is_some() || !choice.names.is_empty();
+        if !others || !self.unfetched.is_empty() {
+            return None;
+        }
+        let rest = Choice { topics: Vec::new(), ..choice.clone() };
+        let mut left = vec![false; self.total];
+        for p in self.narrow(base, &rest).ok()?.positions? {
+            if let Some(x) = left.get_mut(p as usize) {
+                *x = true;
+            }
+        }
+        let count = |id: &TopicId| {
+            let at = self.topics.iter().find(|(t, _)| t == id);
+            at.map_or(0, |(_, at)| at.iter().filter(|&&p| left.get(p as usize) == Some(&true)).count())
+        };
+        Some(self.counted.iter().map(count).collect())
     }
 
     /// Which of the list's articles `choice` leaves. `base` is a search's
@@ -354,10 +369,7 @@ impl Shelf {
     /// `Err` names the files it needs: a chosen topic's positions, or the
     /// names' positions when a name is chosen.
     pub fn narrow(&self, base: Option<&[u32]>, choice: &Choice) -> Result<Narrowed, Vec<Need>> {
-        // Under a search, a month or a name, every topic counts what it
-        // would show: then every topic's positions are needed.
-        let others = base.is_some() || choice.month.is_some() || !choice.names.is_empty();
-        let mut needs: Vec<Need> = self.topic_files(|t| others || choice.topics.contains(t));
+        let mut needs: Vec<Need> = choice.topics.iter().filter(|t| self.unfetched.contains(t)).map(|t| Need::Topic(t.clone())).collect();
         if !choice.names.is_empty() && self.name_positions.is_none() {
             needs.push(Need::Names);
         }
@@ -389,12 +401,10 @@ impl Shelf {
             .collect();
         let run = choice.month.map(|m| self.month_run(m));
         let in_base = base.map(|b| mask(&mut b.iter().copied()));
-        // Whether position `p` passes the names, those of kind `but` aside.
-        let named = |i: usize, but: Option<NameKind>| kinds.iter().all(|(k, on)| Some(*k) == but || on[i]);
         // Whether position `p` passes every choice but the month, and but the names of kind `but`.
         let passes = |p: u32, but: Option<NameKind>| {
             let i = p as usize;
-            topics.as_ref().is_none_or(|t| t[i]) && named(i, but)
+            topics.as_ref().is_none_or(|t| t[i]) && kinds.iter().all(|(k, on)| Some(*k) == but || on[i])
         };
         let in_month = |p: u32| run.as_ref().is_none_or(|r| r.contains(&p));
 
@@ -443,15 +453,7 @@ impl Shelf {
             ),
             None => None,
         };
-        let by_topic = others.then(|| {
-            let counted = |&&p: &&u32| {
-                let i = p as usize;
-                i < total && in_base.as_ref().is_none_or(|b| b[i]) && in_month(p) && named(i, None)
-            };
-            let of = |id: &TopicId| self.topics.iter().find(|(t, _)| t == id).map_or(0, |(_, at)| at.iter().filter(counted).count());
-            self.counted.iter().map(of).collect()
-        });
-        Ok(Narrowed { positions, by_month, by_name, by_topic })
+        Ok(Narrowed { positions, by_month, by_name })
     }
 
     /// Page `number` (from 1) of what `choice` leaves of the list, pages of
@@ -459,7 +461,7 @@ impl Shelf {
     /// the files it needs.
     pub fn page(&self, choice: &Choice, number: u32, page_size: usize) -> Result<ListPage, Vec<Need>> {
         let page_size = page_size.max(1);
-        let Narrowed { positions: matching, by_month, by_name, by_topic } = self.narrow(None, choice)?;
+        let Narrowed { positions: matching, by_month, by_name } = self.narrow(None, choice)?;
         let count = matching.as_ref().map_or(self.total, Vec::len);
         let pages = count.div_ceil(page_size).max(1) as u32;
         let number = number.clamp(1, pages);
@@ -477,7 +479,7 @@ impl Shelf {
             .into_iter()
             .filter_map(|p| Some((p, self.chunks.get(p / self.chunk)?.as_ref()?.get(p % self.chunk)?.clone())))
             .collect();
-        Ok(ListPage { matching: count, by_month, by_name, by_topic, total: self.total, number, pages, entries })
+        Ok(ListPage { matching: count, by_month, by_name, total: self.total, number, pages, entries })
     }
 
     /// The article with `slug`: `Ok(None)` when the list has none, `Err`
@@ -680,8 +682,6 @@ mod tests {
         let industry = ids(&["industry"]);
         let positions: Vec<u32> = (0..50).filter(|i| i % 5 == 0).collect();
         parted.add_topic(&industry[0], positions);
-        parted.add_topic(&TopicId::new("trade"), (0..50).filter(|i| i % 5 != 0).collect());
-        parted.add_topic(&TopicId::new("agriculture"), vec![]);
         parted.add_chunk(1, all[20..40].to_vec());
         parted.add_chunk(2, all[40..].to_vec());
         for shelf in [&whole, &parted] {
@@ -714,9 +714,6 @@ mod tests {
         let mut parted = Shelf::new(&in_parts(&all, 20));
         let person = |n: &str| Name::new(NameKind::Person, n);
         let ivanov = Choice { names: vec![person("Иванов")], ..Choice::default() };
-        for t in ["industry", "agriculture", "trade"] {
-            parted.add_topic(&TopicId::new(t), if t == "trade" { (0..30).collect() } else { vec![] });
-        }
         assert_eq!(parted.page(&ivanov, 1, 20), Err(vec![Need::Names]));
         assert!(parted.every_part().contains(&Need::Names), "saving for offline keeps the names");
         parted.add_names(top_names(&all).into_iter().map(|(_, p)| p).collect());
@@ -740,10 +737,10 @@ mod tests {
         }
     }
 
-    /// `by_topic` beside the index's topics (all three have articles here).
-    fn topic_counts(narrowed: &Narrowed) -> Option<Vec<String>> {
+    /// `topic_counts` beside the index's topics (all three have articles here).
+    fn topic_counts(shelf: &Shelf, base: Option<&[u32]>, choice: &Choice) -> Option<Vec<String>> {
         let topics = ["industry", "agriculture", "trade"];
-        Some(topics.iter().zip(narrowed.by_topic.as_ref()?).map(|(t, n)| format!("{t} {n}")).collect())
+        Some(topics.iter().zip(shelf.topic_counts(base, choice)?).map(|(t, n)| format!("{t} {n}")).collect())
     }
 
     #[test]
@@ -758,32 +755,35 @@ mod tests {
         let mut parted = Shelf::new(&in_parts(&all, 20));
         let industry = ids(&["industry"]);
         parted.add_topic(&industry[0], (0..50).filter(|i| i % 5 == 0).collect());
-        // Choosing topics alone needs only theirs: the whole list's counts hold.
-        assert_eq!(parted.narrow(None, &pick(&industry, None)).map(|n| n.by_topic), Ok(None));
-        // Any other choice counts every topic, so it needs every topic's file.
-        let topics_left = vec![Need::Topic(TopicId::new("agriculture")), Need::Topic(TopicId::new("trade"))];
-        assert_eq!(parted.narrow(None, &pick(&[], month)), Err(topics_left.clone()));
-        assert_eq!(parted.narrow(Some(&[3, 1]), &Choice::default()), Err(topics_left));
-        assert_eq!(parted.topic_files(|_| true).len(), 2);
+        parted.add_chunk(1, all[20..40].to_vec());
+        parted.add_chunk(2, all[40..].to_vec());
+        // With no other choice the index's counts hold; the list never
+        // waits for the counts: until every topic's file is here, there are none.
+        assert_eq!(whole.topic_counts(None, &pick(&industry, None)), None);
+        assert_eq!(parted.topic_counts(None, &pick(&[], month)), None);
+        assert!(parted.page(&pick(&[], month), 1, 20).is_ok(), "a month needs no topic's file");
+        assert_eq!(parted.unfetched_topics(), [Need::Topic(TopicId::new("agriculture")), Need::Topic(TopicId::new("trade"))]);
         parted.add_topic(&TopicId::new("trade"), (0..50).filter(|i| i % 5 != 0).collect());
         parted.add_topic(&TopicId::new("agriculture"), vec![]);
+        assert!(parted.unfetched_topics().is_empty());
+        // A name's counts wait for the names' positions too.
+        assert_eq!(parted.topic_counts(None, &Choice { names: kirov.clone(), ..Choice::default() }), None);
         parted.add_names(top_names(&all).into_iter().map(|(_, p)| p).collect());
-        assert!(parted.topic_files(|_| true).is_empty());
 
         let found: Vec<u32> = vec![40, 12, 15, 3, 20, 33, 0];
         for shelf in [&whole, &parted] {
             // February has 25 articles: 5 about industry, 20 about trade.
-            let feb = shelf.narrow(None, &pick(&[], month)).unwrap();
-            assert_eq!(topic_counts(&feb).unwrap(), ["industry 5", "agriculture 0", "trade 20"]);
+            let feb = topic_counts(shelf, None, &pick(&[], month));
+            assert_eq!(feb.as_deref(), Some(&["industry 5", "agriculture 0", "trade 20"].map(String::from)[..]));
             // A chosen topic does not change the counts: another one adds to it.
-            assert_eq!(topic_counts(&shelf.narrow(None, &pick(&industry, month)).unwrap()), topic_counts(&feb));
+            assert_eq!(topic_counts(shelf, None, &pick(&industry, month)), feb);
             // Every count is what choosing that topic alone shows, under
             // any mix of the other choices.
             for base in [None, Some(&found[..])] {
                 for month in [None, month] {
                     for names in [vec![], kirov.clone()] {
                         let others = Choice { topics: vec![], names: names.clone(), month };
-                        let Some(counts) = shelf.narrow(base, &others).unwrap().by_topic else {
+                        let Some(counts) = shelf.topic_counts(base, &others) else {
                             assert!(base.is_none() && month.is_none() && names.is_empty());
                             continue;
                         };

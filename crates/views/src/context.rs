@@ -1,6 +1,7 @@
 use catalog::{Index, ListPage, LowVision, Need, Shelf, ViewState};
 use leptos::{html, prelude::*};
 use std::ops::Range;
+use std::sync::Arc;
 
 /// The loaded index: the site, its topics and the list's first articles. It
 /// does not change while a page is open.
@@ -15,6 +16,9 @@ pub struct Archive {
     /// Brings the files a view needs. Pages rendered ahead of time have the
     /// whole list and never ask.
     pub fetch: Callback<Vec<Need>>,
+    /// Brings files ahead of a view that will want them (the topics'
+    /// positions for the chips' counts); their failure goes unsaid.
+    pub prefetch: Callback<Vec<Need>>,
     /// Why the last files asked for could not be had; asking again clears it.
     pub failure: RwSignal<Option<String>>,
 }
@@ -22,7 +26,8 @@ pub struct Archive {
 impl Archive {
     /// An archive with every article on its shelf, for pages rendered ahead of time.
     pub fn whole(index: &Index) -> Self {
-        Self { shelf: RwSignal::new(Shelf::new(index)), fetch: Callback::new(|_| {}), failure: RwSignal::new(None) }
+        let none = Callback::new(|_| {});
+        Self { shelf: RwSignal::new(Shelf::new(index)), fetch: none, prefetch: none, failure: RwSignal::new(None) }
     }
 }
 
@@ -103,6 +108,9 @@ pub struct FoundPage {
     /// Whether `page` has all of its entries: the first screen's come
     /// first, and the rest are added under them when they are here.
     pub complete: bool,
+    /// Every result's list position, best first, whatever the choices:
+    /// what the topics' chips count.
+    pub results: Arc<[u32]>,
 }
 
 /// Where a search's words are in the open article: byte ranges in its

@@ -525,7 +525,8 @@ impl Words {
     }
 
     /// The document title of a later page of the list.
-    pub fn list_page_title(&self, site: &str, number: u32) -> String {
+    pub fn list_page_title(&self, site: &str, n: u32) -> String {
+        let number = self.number(n as usize);
         match self.lang {
             Lang::Ru => format!("{site} — страница {number}"),
             Lang::En => format!("{site} — page {number}"),
@@ -864,6 +865,7 @@ mod tests {
         assert_eq!(EN.found(1_001, "milk"), "Found 1,001 articles for \u{201c}milk\u{201d}");
         assert_eq!(RU.month_choice(Month::parse("2026-01").unwrap(), 10_000), nbsp("Январь 2026 (10 000)"));
         assert_eq!(EN.page_of(2, 1_500), "Page 2 of 1,500");
+        assert_eq!(EN.list_page_title("News", 1_500), "News — page 1,500");
         assert_eq!(RU.count(25_000, &RU.passages), nbsp("25 000 абзацев"));
         assert_eq!(RU.saving(9_999, 10_000), nbsp("Сохранено 9999 из 10 000…"));
         assert_eq!(EN.saved(10_000), "All 10,000 articles are saved for offline reading.");

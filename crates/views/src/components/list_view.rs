@@ -3,6 +3,7 @@ use super::{ArticleList, LoadError, MonthFilter, NameFilter, SearchBox, TopicFil
 use crate::{use_words, Archive, CurrentView, Finder, Found, LowVisionSettings, Marks, Nav};
 use catalog::{ListPage, Need, Page, Setting, ViewState};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// Articles on one page of the list. Later pages are real files
 /// (`page-2.html`, …), so older articles are reachable without JavaScript
@@ -13,8 +14,9 @@ pub const PAGE_SIZE: usize = 20;
 #[derive(Clone, PartialEq, Default)]
 struct Listing {
     page: Option<ListPage>,
-    /// For a search: the query, whether every word matched, the marks.
-    found: Option<(String, bool, Vec<Marks>)>,
+    /// For a search: the query, whether every word matched, the marks,
+    /// and every result's position.
+    found: Option<(String, bool, Vec<Marks>, Arc<[u32]>)>,
     /// What the shelf lacks for the page asked for.
     missing: Vec<Need>,
     /// The page asked for is on its way; the one before stays meanwhile.
@@ -47,7 +49,7 @@ pub fn ListView(
     #[prop(default = true)]
     filter: bool,
 ) -> impl IntoView {
-    let Archive { shelf, fetch, failure } = expect_context();
+    let Archive { shelf, fetch, failure, .. } = expect_context();
     let CurrentView(selection) = expect_context();
     let nav: Nav = expect_context();
     let words = use_words();
@@ -67,7 +69,7 @@ pub fn ListView(
         let kept = || Listing { busy: true, ..before.cloned().unwrap_or_default() };
         match finder.filter(|_| searching.get()) {
             Some(Finder(found)) => match found.get() {
-                Found::Ready(f) => Listing { page: Some(f.page), found: Some((f.query, f.every_word, f.marks)), more: !f.complete, ..Listing::default() },
+                Found::Ready(f) => Listing { page: Some(f.page), found: Some((f.query, f.every_word, f.marks, f.results)), more: !f.complete, ..Listing::default() },
                 Found::Searching => kept(),
                 Found::Failed(_) => Listing { busy: false, more: false, ..kept() },
             },
@@ -88,19 +90,24 @@ pub fn ListView(
     let query = Signal::derive(move || listing.with(|l| l.found.as_ref().map(|f| f.0.clone()).unwrap_or_default()));
     let by_month = Memo::new(move |_| listing.with(|l| l.page.as_ref().map(|p| p.by_month.clone()).unwrap_or_default()));
     let by_name = Memo::new(move |_| listing.with(|l| l.page.as_ref().and_then(|p| p.by_name.clone())));
-    let by_topic = Memo::new(move |_| listing.with(|l| l.page.as_ref().and_then(|p| p.by_topic.clone())));
+    // Each topic's count under the search, month and names: apart from the
+    // page, so that the list never waits for the topics' files.
+    let by_topic = Memo::new(move |_| {
+        let results = listing.with(|l| l.found.as_ref().map(|f| f.3.clone()));
+        choice.with(|c| shelf.with(|s| s.topic_counts(results.as_deref(), c)))
+    });
     let current = Signal::derive(move || shown(&|p| p.number as usize).unwrap_or(1) as u32);
     let page_count = Signal::derive(move || shown(&|p| p.pages as usize).unwrap_or(1) as u32);
     let status = move || {
         listing.with(|l| match (&l.page, &l.found) {
             (_, _) if l.busy && searching.get() => words.searching.to_owned(),
-            (Some(p), Some((q, _, _))) if p.matching > 0 => words.found(p.matching, q.trim()),
-            (Some(_), Some((q, _, _))) => words.nothing_found(q.trim()),
+            (Some(p), Some((q, ..))) if p.matching > 0 => words.found(p.matching, q.trim()),
+            (Some(_), Some((q, ..))) => words.nothing_found(q.trim()),
             (Some(p), None) => words.shown(p.matching, p.total),
             (None, _) => String::new(),
         })
     };
-    let any_word = move || listing.with(|l| matches!(&l.found, Some((_, false, _))) && shown(&|p| p.matching).unwrap_or(0) > 0);
+    let any_word = move || listing.with(|l| matches!(&l.found, Some((_, false, ..))) && shown(&|p| p.matching).unwrap_or(0) > 0);
     let retry = Callback::new(move |_| {
         failure.set(None);
         fetch.run(listing.with_untracked(|l| l.missing.clone()));

@@ -1,5 +1,5 @@
 use super::TopicChip;
-use crate::{use_words, CurrentView, Nav, SiteIndex};
+use crate::{use_words, Archive, CurrentView, Nav, SiteIndex};
 use catalog::{Choice, TopicId, ViewState};
 use leptos::prelude::*;
 
@@ -18,6 +18,19 @@ pub fn TopicFilter(
     let nav: Nav = expect_context();
     let words = use_words();
     let chosen = Memo::new(move |_| selection.with(|s| s.topics.clone()));
+    // Under a search, a month or a name the counts need every topic's
+    // positions: they are fetched meanwhile, and until they are here (or
+    // if they cannot be had) the chips keep the index's counts.
+    let Archive { shelf, prefetch, .. } = expect_context();
+    Effect::new(move |_| {
+        let others = selection.with(|s| s.month.is_some() || !s.names.is_empty() || !s.query.trim().is_empty());
+        if others && counts.with(Option::is_none) {
+            let needs = shelf.with_untracked(|s| s.unfetched_topics());
+            if !needs.is_empty() {
+                prefetch.run(needs);
+            }
+        }
+    });
 
     // The new choice keeps the topics' own order, so one set of topics has one URL.
     let toggle = move |id: TopicId| {
