@@ -269,12 +269,7 @@ async function body(request, file) {
     // saved, and nothing of it is left half-saved; a picture another
     // saved article shows stays, for that article.
     await exclusively(async () => {
-      for (const r of put) {
-        const have = await saved.match(r);
-        const others = savedFor(have).filter((s) => s !== slug);
-        if (others.length) await saved.put(r, withHeader(have, 'X-Saved-For', others.join(' '))).catch(() => {});
-        else await saved.delete(r);
-      }
+      for (const r of put) await letGo(saved, r, await saved.match(r), slug);
     });
     return withHeader(response, 'X-Not-Saved', error && error.name === 'QuotaExceededError' ? 'quota' : 'error');
   }
@@ -305,13 +300,20 @@ async function letGoOf(saved, slug, older, shown) {
   await exclusively(async () => {
     for (const url of gone) {
       const have = await saved.match(url);
-      const slugs = savedFor(have);
-      if (!slugs.includes(slug)) continue;
-      const left = slugs.filter((s) => s !== slug);
-      if (left.length) await saved.put(url, withHeader(have, 'X-Saved-For', left.join(' '))).catch(() => {});
-      else await saved.delete(url);
+      if (savedFor(have).includes(slug)) await letGo(saved, url, have, slug);
     }
   });
+}
+
+/**
+ * `request`, saved as `have`, is no longer kept for `slug`: its mark goes,
+ * and so does it unless another saved article keeps it. Call it under
+ * `exclusively`.
+ */
+async function letGo(saved, request, have, slug) {
+  const others = savedFor(have).filter((s) => s !== slug);
+  if (others.length) await saved.put(request, withHeader(have, 'X-Saved-For', others.join(' '))).catch(() => {});
+  else await saved.delete(request);
 }
 
 /**

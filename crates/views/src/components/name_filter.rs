@@ -1,3 +1,4 @@
+use super::topic_chip::count_at;
 use super::TopicChip;
 use crate::{use_words, Archive, CurrentView, Nav};
 use catalog::{Choice, Name, NameKind, Need, Shelf, ViewState};
@@ -55,8 +56,7 @@ pub fn NameFilter(
                 .enumerate()
                 .filter(|(_, (n, _))| n.kind == kind)
                 .map(|(i, (name, whole))| {
-                    let whole = *whole as usize;
-                    let count = Signal::derive(move || counts.with(|c| c.as_ref().and_then(|c| c.get(i).copied()).unwrap_or(whole)));
+                    let count = count_at(counts, i, *whole as usize);
                     let pressed = Signal::derive({
                         let name = name.clone();
                         move || chosen.with(|c| c.contains(&name))

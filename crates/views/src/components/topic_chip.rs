@@ -30,3 +30,9 @@ pub fn TopicChip(
         </button>
     }
 }
+
+/// Chip `i`'s count: its place in `counts` (under the other choices), or
+/// `whole` (the index's) while there are none.
+pub fn count_at(counts: Signal<Option<Vec<usize>>>, i: usize, whole: usize) -> Signal<usize> {
+    Signal::derive(move || counts.with(|c| c.as_ref().and_then(|c| c.get(i).copied()).unwrap_or(whole)))
+}

@@ -1,3 +1,4 @@
+use super::topic_chip::count_at;
 use super::TopicChip;
 use crate::{use_words, Archive, CurrentView, Nav, SiteIndex};
 use catalog::{Choice, TopicId, ViewState};
@@ -65,8 +66,7 @@ pub fn TopicFilter(
                 .enumerate()
                 .map(|(i, topic)| {
                     let id = topic.id.clone();
-                    let whole = topic.count as usize;
-                    let count = Signal::derive(move || counts.with(|c| c.as_ref().and_then(|c| c.get(i).copied()).unwrap_or(whole)));
+                    let count = count_at(counts, i, topic.count as usize);
                     let pressed = Signal::derive({
                         let id = id.clone();
                         move || chosen.with(|c| c.contains(&id))
