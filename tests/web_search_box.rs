@@ -110,24 +110,51 @@ async fn a_page_whose_rest_fails_is_not_left_busy() {
     assert_eq!(all(&root, "[data-testid=article-card]").len(), 1, "what came stays");
 }
 
-#[wasm_bindgen_test]
-async fn nothing_found_offers_every_topic_and_clearing_the_search() {
-    let (root, state, found) = mount_search(ViewState::list(vec![TopicId::new("trade")]).with_query("квазар"));
-    found.set(Found::Ready(FoundPage {
-        query: "квазар".into(),
+/// What a search found: nothing under the view's choices, `elsewhere` the
+/// list positions it found that they leave out.
+fn nothing(query: &str, elsewhere: Vec<u32>) -> Found {
+    Found::Ready(FoundPage {
+        query: query.into(),
         every_word: true,
         page: ListPage { matching: 0, by_month: vec![0, 0], by_name: None, total: 3, number: 1, pages: 1, entries: vec![] },
         marks: vec![],
         complete: true,
-        results: Vec::new().into(),
-    }));
+        results: elsewhere.into(),
+    })
+}
+
+#[wasm_bindgen_test]
+async fn nothing_found_under_a_topic_offers_every_topic_and_clearing_the_search() {
+    let (root, state, found) = mount_search(ViewState::list(vec![TopicId::new("trade")]).with_query("молоко"));
+    found.set(nothing("молоко", vec![2]));
     tick().await;
-    assert_eq!(status(&root), "По запросу «квазар» ничего не нашлось.");
+    assert_eq!(status(&root), "По запросу «молоко» с выбранными фильтрами ничего не нашлось.");
     button(&root, "Искать во всех темах").click();
     tick().await;
-    assert_eq!(state.get_untracked(), ViewState::list(vec![]).with_query("квазар"));
+    assert_eq!(state.get_untracked(), ViewState::list(vec![]).with_query("молоко"));
     button(&root, "Сбросить поиск").click();
     tick().await;
     assert_eq!(state.get_untracked(), ViewState::list(vec![]));
     assert_eq!(status(&root), "Показаны 3 статьи из 3", "the list again");
+}
+
+#[wasm_bindgen_test]
+async fn nothing_found_anywhere_does_not_blame_the_filters() {
+    let (root, _, found) = mount_search(ViewState::list(vec![TopicId::new("trade")]).with_query("квазар"));
+    found.set(nothing("квазар", vec![]));
+    tick().await;
+    assert_eq!(status(&root), "По запросу «квазар» ничего не нашлось.");
+    let buttons: Vec<String> = all(&root, "[data-testid=empty-state] button").iter().map(text).collect();
+    assert_eq!(buttons, ["Сбросить поиск"], "dropping the topic would find nothing either");
+}
+
+#[wasm_bindgen_test]
+async fn nothing_found_under_a_month_offers_to_search_without_filters() {
+    let month = catalog::Month::parse("2026-01").unwrap();
+    let (root, state, found) = mount_search(ViewState::chosen(catalog::Choice { month: Some(month), ..Default::default() }).with_query("молоко"));
+    found.set(nothing("молоко", vec![0]));
+    tick().await;
+    button(&root, "Искать без фильтров").click();
+    tick().await;
+    assert_eq!(state.get_untracked(), ViewState::list(vec![]).with_query("молоко"), "the month is dropped too");
 }

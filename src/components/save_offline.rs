@@ -1,8 +1,29 @@
 use crate::data::{self, DataUrl};
 use crate::hooks::{keep_saved, Searcher};
-use catalog::Shelf;
+use catalog::{Need, Shelf};
+use js_sys::{Array, Promise};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use leptos::{prelude::*, task::spawn_local};
 use views::{use_words, Archive};
+
+/// Files asked for at once while saving (a group, then the next): as many
+/// as a browser opens to one host, so that saving a portal's archive is not
+/// one round trip after another.
+const AT_ONCE: usize = 6;
+
+/// What became of one article's file.
+const SAVED: u32 = 0;
+const FAILED: u32 = 1;
+const NO_SPACE: u32 = 2;
+
+/// Runs `loads` side by side (as the browser's own promises, so no
+/// executor of our own is shipped) and gives each one's number, in order.
+async fn all_of(loads: impl Iterator<Item = impl std::future::Future<Output = u32> + 'static>) -> Vec<u32> {
+    let promises: Array = loads.map(|load| future_to_promise(async move { Ok(JsValue::from(load.await)) })).collect();
+    let answers = JsFuture::from(Promise::all(&promises)).await.unwrap_or_else(|_| Array::new().into());
+    Array::from(&answers).iter().map(|n| n.as_f64().unwrap_or(0.0) as u32).collect()
+}
 
 #[derive(Clone, Copy, PartialEq)]
 enum Saving {
@@ -14,12 +35,15 @@ enum Saving {
     Failed(usize, usize),
     /// The device ran out of space after this many were saved whole.
     NoSpace(usize, usize),
+    /// The reader stopped it after this many.
+    Stopped(usize, usize),
 }
 
 /// "Save every article for offline": fetches the list's parts, every body
 /// and the search's files through the service worker, which keeps what it
-/// fetches, and shows how far it got. It stops when the device is out of
-/// space: each article is saved whole or not at all.
+/// fetches, and shows how far it got; the reader may stop it. It stops
+/// when the device is out of space: each article is saved whole or not at
+/// all.
 #[component]
 pub fn SaveOffline(
     /// Called when saving ends, however it ends.
@@ -29,47 +53,81 @@ pub fn SaveOffline(
     let Archive { shelf, .. } = expect_context();
     let source: DataUrl = expect_context();
     let state = RwSignal::new(Saving::Idle);
+    let stop = RwSignal::new(false);
     let words = use_words();
     let searcher = use_context::<Searcher>();
+    let finish = move |end: Saving| {
+        state.try_set(end);
+        if let Some(finished) = on_done {
+            finished.run(());
+        }
+    };
     let save = move |_| {
         let total = shelf.with_untracked(Shelf::total);
         let source = source.clone();
         state.set(Saving::Running(0, total));
+        stop.set(false);
         keep_saved();
         spawn_local(async move {
             let mut failed = 0;
             // The list's parts first: filters, later pages and links to
             // older articles then work offline too.
             if let Some(parts) = shelf.with_untracked(|s| s.parts().cloned()) {
-                for need in shelf.with_untracked(Shelf::every_part) {
-                    match data::load_part(source.clone(), parts.clone(), need.clone()).await {
-                        Ok(part) => {
-                            shelf.try_update(|s| part.shelve(s));
-                        }
-                        // An article whose chunk failed is counted below.
-                        Err(_) => failed += usize::from(!matches!(need, catalog::Need::Chunk(_))),
+                for needs in shelf.with_untracked(Shelf::every_part).chunks(AT_ONCE) {
+                    if stop.get_untracked() {
+                        return finish(Saving::Stopped(0, total));
                     }
+                    let loads = needs.iter().cloned().map(|need| {
+                        let (source, parts) = (source.clone(), parts.clone());
+                        async move {
+                            // An article whose chunk failed is counted below.
+                            let counted = !matches!(need, Need::Chunk(_));
+                            match data::load_part(source, parts, need).await {
+                                Ok(part) => {
+                                    shelf.try_update(|s| part.shelve(s));
+                                    0
+                                }
+                                Err(_) => u32::from(counted),
+                            }
+                        }
+                    });
+                    failed += all_of(loads).await.iter().sum::<u32>() as usize;
                 }
             }
             let mut done = 0;
             for n in 0..shelf.with_untracked(Shelf::chunk_count) {
+                if stop.get_untracked() {
+                    return finish(Saving::Stopped(done, total));
+                }
                 let articles = shelf.try_with_untracked(|s| s.chunk(n)).flatten().map_or_else(Vec::new, |c| c.to_vec());
                 failed += shelf.with_untracked(|s| s.chunk_len(n)).saturating_sub(articles.len());
                 let mut chunk_failed = 0;
-                for meta in articles {
-                    match data::load_body(source.clone(), meta, words).await {
-                        Ok(body) if body.no_space => {
-                            state.try_set(Saving::NoSpace(done, total));
-                            if let Some(finished) = on_done {
-                                finished.run(());
+                let mut no_space = false;
+                for group in articles.chunks(AT_ONCE) {
+                    let loads = group.iter().cloned().map(|meta| {
+                        let source = source.clone();
+                        async move {
+                            match data::load_body(source, meta, words).await {
+                                Ok(body) if body.no_space => NO_SPACE,
+                                Ok(_) => SAVED,
+                                Err(_) => FAILED,
                             }
-                            return;
                         }
-                        Ok(_) => {}
-                        Err(_) => chunk_failed += 1,
+                    });
+                    for outcome in all_of(loads).await {
+                        match outcome {
+                            NO_SPACE => no_space = true,
+                            FAILED => {
+                                chunk_failed += 1;
+                                done += 1;
+                            }
+                            _ => done += 1,
+                        }
                     }
-                    done += 1;
                     state.try_set(Saving::Running(done, total));
+                }
+                if no_space {
+                    return finish(Saving::NoSpace(done, total));
                 }
                 // The search's files for these articles (and, once, its
                 // index), so search works offline over what is saved.
@@ -82,10 +140,7 @@ pub fn SaveOffline(
                 failed += chunk_failed;
             }
             let failed = failed.min(total);
-            state.try_set(if failed == 0 { Saving::Done(total) } else { Saving::Failed(failed, total) });
-            if let Some(finished) = on_done {
-                finished.run(());
-            }
+            finish(if failed == 0 { Saving::Done(total) } else { Saving::Failed(failed, total) });
         });
     };
     let running = move || matches!(state.get(), Saving::Running(..));
@@ -95,6 +150,7 @@ pub fn SaveOffline(
         Saving::Done(total) => words.saved(total),
         Saving::Failed(failed, total) => words.not_saved(failed, total),
         Saving::NoSpace(done, total) => words.no_space(done, total),
+        Saving::Stopped(done, total) => words.saving_stopped(done, total),
     };
     view! {
         <div class="save-offline">
@@ -108,6 +164,9 @@ pub fn SaveOffline(
                     }.into_any(),
                     _ => ().into_any(),
                 }}
+                <button type="button" class="button button--small button--quiet" on:click=move |_| stop.set(true) disabled=move || stop.get()>
+                    {words.stop_saving}
+                </button>
             </Show>
             <p class="save-offline__status" role="status" data-testid="save-status">{progress}</p>
         </div>

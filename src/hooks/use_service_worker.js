@@ -20,6 +20,8 @@ export function registerWorker(onUpdate, onControlled) {
     }
   });
   container.register('sw.js').then((reg) => {
+    // A browser that blocks workers may resolve with none.
+    if (!reg) return;
     registration = reg;
     const offer = () => {
       if (reg.waiting && navigator.serviceWorker.controller) onUpdate();

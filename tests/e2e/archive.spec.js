@@ -5,7 +5,7 @@
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { articles, buildSite, shownText, startServer, waitForApp } from './helpers.js';
+import { articles, buildSite, shownText, startServer, waitForApp, waitForWorker } from './helpers.js';
 
 const COUNT = 130;
 let site;
@@ -97,10 +97,91 @@ test('a later page, loaded or reached by the pager, shows its part of the list',
   await expect(cardTitles(page)).toHaveText(whole.list.slice(60, 80).map((a) => a.title));
   expect(files).toEqual(['index.json', `list/chunk-3.${whole.version}.json`]);
 
+  await expect(page.getByTestId('result-count')).toHaveText(shownText(COUNT, COUNT, { page: 4 }));
+
   await page.getByRole('navigation', { name: 'Страницы списка' }).getByRole('link', { name: 'Раньше →' }).click();
   await expect(page).toHaveURL(/page-5\.html$/);
   await expect(page.getByText('Страница 5 из 7')).toBeVisible();
   await expect(cardTitles(page)).toHaveText(whole.list.slice(80, 100).map((a) => a.title));
+  await expect(page.getByTestId('result-count')).toHaveText('Показаны 81–100 из 130 статей');
+});
+
+test('a view opened from its link stays put while its part arrives: a topic, a month, a search, a later page', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  // The parts come late, as on a slow network: the page waits for them.
+  await page.route(/\/data\/(list|search)\//, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await route.continue();
+  });
+  await page.addInitScript(() => {
+    window.__shifts = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  const topic = whole.index.topics.filter((t) => t.count > 0).sort((a, b) => a.count - b.count)[0];
+  const largest = whole.index.topics.filter((t) => t.count > 20)[0];
+  const month = whole.list[whole.list.length - 1].date.slice(0, 7);
+  const word = whole.list[0].title.split(/[^а-яё]+/i).sort((a, b) => b.length - a.length)[0].toLowerCase();
+  for (const link of [`index.html?topic=${topic.id}`, `index.html?month=${month}`, `index.html?q=${encodeURIComponent(word)}`, `page-2.html?topic=${largest.id}`]) {
+    await page.goto(server.base + link);
+    await waitForApp(page);
+    await expect(page.getByTestId('article-list'), link).not.toHaveAttribute('aria-busy', 'true');
+    await expect(cardTitles(page).first()).toBeVisible();
+    // Digits differ by a hundredth of a pixel in width: nothing a reader sees.
+    expect(await page.evaluate(() => window.__shifts), link).toBeLessThan(0.001);
+  }
+});
+
+test('saving the archive asks for several articles at once, and the reader can stop it', async ({ page, context }) => {
+  await page.goto(server.base + 'index.html');
+  await waitForApp(page);
+  await waitForWorker(page);
+  // Each article's file takes a while, as on a slow network.
+  let asked = 0;
+  let open = 0;
+  let most = 0;
+  await context.route(/\/data\/articles\//, async (route) => {
+    asked += 1;
+    most = Math.max(most, ++open);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await route.continue();
+    open -= 1;
+  });
+  await page.getByRole('button', { name: 'Сохранить все статьи для чтения без сети' }).click();
+  await expect.poll(() => asked).toBeGreaterThan(12);
+  await page.getByRole('button', { name: 'Остановить сохранение' }).click();
+  const status = page.getByTestId('save-status');
+  await expect(status).toHaveText(new RegExp(`^Сохранение остановлено: сохранено \\d+ из ${COUNT}\\.$`));
+  const done = Number((await status.innerText()).match(/сохранено (\d+)/)[1]);
+  expect(done).toBeGreaterThan(0);
+  expect(done).toBeLessThan(COUNT);
+  expect(most, 'several at once, no more than a browser opens to one host').toBeGreaterThan(1);
+  expect(most).toBeLessThanOrEqual(6);
+  // Nothing more is asked for once it stopped.
+  const after = asked;
+  await page.waitForTimeout(600);
+  expect(asked).toBe(after);
+  await expect(page.getByRole('button', { name: 'Сохранить все статьи для чтения без сети' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Остановить сохранение' })).toHaveCount(0);
+});
+
+test('results in pages are not newer and older: the pager says back and next', async ({ page }) => {
+  // The word most titles have: its results fill more than a page.
+  const counts = new Map();
+  for (const a of whole.list) {
+    for (const w of new Set(a.title.toLowerCase().match(/[а-яё]{5,}/g))) counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  const [word, titles] = [...counts].sort((a, b) => b[1] - a[1])[0];
+  expect(titles).toBeGreaterThan(20);
+  await page.goto(server.base + `index.html?q=${encodeURIComponent(word)}`);
+  await waitForApp(page);
+  await expect(page.getByTestId('result-count')).toHaveText(/^Найден/);
+  const pager = page.getByRole('navigation', { name: 'Страницы списка' });
+  await expect(pager.getByRole('link')).toHaveText(['Дальше →']);
+  await pager.getByRole('link', { name: 'Дальше →' }).click();
+  await expect(page).toHaveURL(/page-2\.html\?q=/);
+  await expect(pager.getByRole('link').first()).toHaveText('← Назад');
 });
 
 const MONTHS = ['Январь', 'Февраль', 'Март', 'Апрель', 'Май', 'Июнь', 'Июль', 'Август', 'Сентябрь', 'Октябрь', 'Ноябрь', 'Декабрь'];

@@ -91,9 +91,25 @@ export function ruPlural(n, one, few, many) {
   return many;
 }
 
-/** The list's result count as the page says it: «Показаны 3 статьи из 7». */
-export function shownText(n, total) {
-  return `${ruPlural(n, 'Показана', 'Показаны', 'Показано')} ${n} ${ruPlural(n, 'статья', 'статьи', 'статей')} из ${total}`;
+/** A count as Russian prints it: a no-break space between thousands from five digits. */
+export function ruNumber(n) {
+  return n < 10_000 ? String(n) : String(n).replace(/\B(?=(\d{3})+$)/g, '\u00a0');
+}
+
+/**
+ * The list's result count as the page says it: «Показаны 3 статьи из 7» on
+ * one page; in pages, which of them page `page` shows: «Показаны 1–20 из
+ * 93 статей, всего 130».
+ */
+export function shownText(n, total, { pageSize = 20, page = 1 } = {}) {
+  if (n <= pageSize) {
+    return `${ruPlural(n, 'Показана', 'Показаны', 'Показано')} ${ruNumber(n)} ${ruPlural(n, 'статья', 'статьи', 'статей')} из ${ruNumber(total)}`;
+  }
+  const first = (page - 1) * pageSize + 1;
+  const last = Math.min(page * pageSize, n);
+  const part = first === last ? `Показана статья ${ruNumber(first)}` : `Показаны ${ruNumber(first)}–${ruNumber(last)}`;
+  const of = `из ${ruNumber(n)} ${ruPlural(n, 'статьи', 'статей', 'статей')}`;
+  return n === total ? `${part} ${of}` : `${part} ${of}, всего ${ruNumber(total)}`;
 }
 
 /** Sorted copy, for comparing sets of slugs. */

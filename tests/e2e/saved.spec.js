@@ -48,7 +48,7 @@ test('the saved page lists what was read, then saved, with when and how big; one
     await page.getByRole('link', { name: SEED.title }).click();
     await expect(page.getByTestId('passage').first()).toBeVisible();
     await openSaved(page);
-    await expect(page).toHaveTitle(/^Сохранённые — /);
+    await expect(page).toHaveTitle(/^Сохранённые статьи — /);
     await expect(rows(page)).toHaveCount(1);
     const kb = bodyKb(site, index, SEED.slug);
     await expect(page.getByTestId('saved-summary')).toHaveText(`Сохранено статей: 1, ${kb}\u00a0КБ`);

@@ -208,7 +208,7 @@ test('an article opened from a result has the words marked, steps through them, 
 test('nothing found says so, and offers to search every topic or to clear the search', async ({ page }) => {
   await openList(page, '?topic=transport');
   await searchbox(page).fill('молоко');
-  await expect(page.getByTestId('result-count')).toHaveText('По запросу «молоко» ничего не нашлось.');
+  await expect(page.getByTestId('result-count')).toHaveText('По запросу «молоко» с выбранными фильтрами ничего не нашлось.');
   await expect(cardTitles(page)).toHaveCount(0);
   await page.getByRole('button', { name: 'Искать во всех темах' }).click();
   await expect(page).toHaveURL(/index\.html\?q=/);

@@ -104,6 +104,9 @@ pub struct Words {
     pub pages: &'static str,
     pub newer: &'static str,
     pub older: &'static str,
+    /// The pager of search results, which are ranked, not dated.
+    pub previous: &'static str,
+    pub next: &'static str,
     pub show_all: &'static str,
     pub empty: &'static str,
     pub empty_hint: &'static str,
@@ -122,6 +125,8 @@ pub struct Words {
     /// When no article has every word of a search.
     pub any_word: &'static str,
     pub search_all_topics: &'static str,
+    /// When a month or a name narrows a search as well as topics.
+    pub search_without_filters: &'static str,
     pub clear_search: &'static str,
     pub search_failed: &'static str,
     pub offline_not_saved: &'static str,
@@ -137,6 +142,7 @@ pub struct Words {
     pub update: &'static str,
     pub not_now: &'static str,
     pub save_all: &'static str,
+    pub stop_saving: &'static str,
     pub saving_label: &'static str,
     /// What `embed.js` says when the viewer's code itself fails to load; it
     /// keeps a copy, checked against this one by a test.
@@ -215,6 +221,8 @@ pub static RU: Words = Words {
     pages: "Страницы списка",
     newer: "← Новее",
     older: "Раньше →",
+    previous: "← Назад",
+    next: "Дальше →",
     show_all: "Показать все статьи",
     empty: "Нет статей по выбранным темам.",
     empty_hint: "Выберите другую тему или покажите все статьи.",
@@ -230,6 +238,7 @@ pub static RU: Words = Words {
     searching: "Ищем…",
     any_word: "Статей со всеми словами нет — показаны статьи с любым из них.",
     search_all_topics: "Искать во всех темах",
+    search_without_filters: "Искать без фильтров",
     clear_search: "Сбросить поиск",
     search_failed: "Поиск не удался",
     offline_not_saved: "нет сети, а эта статья не сохранена для чтения без сети",
@@ -244,6 +253,7 @@ pub static RU: Words = Words {
     update: "Обновить",
     not_now: "Не сейчас",
     save_all: "Сохранить все статьи для чтения без сети",
+    stop_saving: "Остановить сохранение",
     saving_label: "Сохранение статей",
     embed_failed: "Не удалось загрузить новости.",
     months: [
@@ -261,7 +271,7 @@ pub static RU: Words = Words {
     low_vision_reset: "Обычная версия",
     close: "Закрыть",
     saved_link: "Сохранённые статьи",
-    saved_heading: "Сохранённые",
+    saved_heading: "Сохранённые статьи",
     saved_intro: "Эти статьи открываются без сети. Статьи, которые вы открываете, сохраняются сами; «Сохранить все» сохранит весь архив.",
     saved_none: "Пока ничего не сохранено.",
     saved_unavailable: "Этот браузер не сохраняет статьи для чтения без сети (нужен защищённый адрес https и включённый service worker).",
@@ -320,6 +330,8 @@ pub static EN: Words = Words {
     pages: "List pages",
     newer: "← Newer",
     older: "Older →",
+    previous: "← Previous",
+    next: "Next →",
     show_all: "Show all articles",
     empty: "No articles on the chosen topics.",
     empty_hint: "Choose another topic or show all articles.",
@@ -335,6 +347,7 @@ pub static EN: Words = Words {
     searching: "Searching…",
     any_word: "No article has every word: showing articles with any of them.",
     search_all_topics: "Search all topics",
+    search_without_filters: "Search without filters",
     clear_search: "Clear the search",
     search_failed: "The search failed",
     offline_not_saved: "there is no network, and this article was not saved for offline reading",
@@ -349,6 +362,7 @@ pub static EN: Words = Words {
     update: "Update",
     not_now: "Not now",
     save_all: "Save all articles for offline reading",
+    stop_saving: "Stop saving",
     saving_label: "Saving articles",
     embed_failed: "Could not load the news.",
     months: [
@@ -366,7 +380,7 @@ pub static EN: Words = Words {
     low_vision_reset: "Usual version",
     close: "Close",
     saved_link: "Saved articles",
-    saved_heading: "Saved",
+    saved_heading: "Saved articles",
     saved_intro: "These articles open offline. The articles you open are saved by themselves; \u{201c}Save all\u{201d} saves the whole archive.",
     saved_none: "Nothing is saved yet.",
     saved_unavailable: "This browser does not keep articles for offline reading (it needs a secure https address and service workers).",
@@ -483,6 +497,30 @@ impl Words {
         }
     }
 
+    /// The count of a list in pages: which of its `n` articles this page
+    /// shows, `first` to `last` (from 1), and the whole list's `of` when the
+    /// choices narrow it. «Показаны 1–20 из 93 статей, всего 10 000».
+    pub fn shown_part(&self, first: usize, last: usize, n: usize, of: usize) -> String {
+        let (from, to, count, total) = (self.number(first), self.number(last), self.number(n), self.number(of));
+        let part = match (self.lang, first == last) {
+            (Lang::Ru, true) => format!("Показана статья {from}"),
+            (Lang::Ru, false) => format!("Показаны {from}–{to}"),
+            (Lang::En, true) => format!("Showing article {from}"),
+            (Lang::En, false) => format!("Showing {from}–{to}"),
+        };
+        // «из 21 статьи», «из 93 статей»: the genitive after «из».
+        let of_n = match (self.lang, plural_ru(n)) {
+            (Lang::Ru, Plural::One) => format!("из {count} статьи"),
+            (Lang::Ru, _) => format!("из {count} статей"),
+            (Lang::En, _) => format!("of {count} articles"),
+        };
+        match (self.lang, n == of) {
+            (_, true) => format!("{part} {of_n}"),
+            (Lang::Ru, false) => format!("{part} {of_n}, всего {total}"),
+            (Lang::En, false) => format!("{part} {of_n}, {total} in all"),
+        }
+    }
+
     /// "Найдено 3 статьи по запросу «молоко»", "Found 3 articles for “milk”".
     pub fn found(&self, n: usize, query: &str) -> String {
         let count = self.number(n);
@@ -505,10 +543,14 @@ impl Words {
         }
     }
 
-    pub fn nothing_found(&self, query: &str) -> String {
-        match self.lang {
-            Lang::Ru => format!("По запросу «{query}» ничего не нашлось."),
-            Lang::En => format!("Nothing found for \u{201c}{query}\u{201d}."),
+    /// `filtered`: the search is narrowed by topics, a month or names, and
+    /// it is they that leave nothing.
+    pub fn nothing_found(&self, query: &str, filtered: bool) -> String {
+        match (self.lang, filtered) {
+            (Lang::Ru, false) => format!("По запросу «{query}» ничего не нашлось."),
+            (Lang::Ru, true) => format!("По запросу «{query}» с выбранными фильтрами ничего не нашлось."),
+            (Lang::En, false) => format!("Nothing found for \u{201c}{query}\u{201d}."),
+            (Lang::En, true) => format!("Nothing found for \u{201c}{query}\u{201d} with the chosen filters."),
         }
     }
 
@@ -650,6 +692,15 @@ impl Words {
         }
     }
 
+    /// The reader stopped saving: what was saved by then.
+    pub fn saving_stopped(&self, done: usize, total: usize) -> String {
+        let (done, total) = (self.number(done), self.number(total));
+        match self.lang {
+            Lang::Ru => format!("Сохранение остановлено: сохранено {done} из {total}."),
+            Lang::En => format!("Saving stopped: {done} of {total} saved."),
+        }
+    }
+
     /// The disk filled while saving: what was saved whole, and what to do.
     pub fn no_space(&self, done: usize, total: usize) -> String {
         let (done, total) = (self.number(done), self.number(total));
@@ -736,6 +787,8 @@ impl Words {
             pages,
             newer,
             older,
+            previous,
+            next,
             show_all,
             empty,
             empty_hint,
@@ -751,6 +804,7 @@ impl Words {
             searching,
             any_word,
             search_all_topics,
+            search_without_filters,
             clear_search,
             search_failed,
             offline_not_saved,
@@ -765,6 +819,7 @@ impl Words {
             update,
             not_now,
             save_all,
+            stop_saving,
             saving_label,
             embed_failed,
             low_vision,
@@ -803,11 +858,11 @@ impl Words {
         } = self;
         let mut all = vec![
             *list_heading, *topics, *all_topics, *month, *all_months, *names, *article_topics, *sample, *sample_hint, *back_to_list, *crumbs,
-            *source, *mentions, *people, *places, *organizations, *lens, *next_passage, *search_in_text, *next_match, *clear_marks, *pages, *newer, *older,
+            *source, *mentions, *people, *places, *organizations, *lens, *next_passage, *search_in_text, *next_match, *clear_marks, *pages, *newer, *older, *previous, *next,
             *show_all, *empty, *empty_hint, *retry, *loading_list, *list_failed, *loading_body, *body_failed,
-            *body_missing, *list_moved, *search, *search_button, *searching, *any_word, *search_all_topics,
+            *body_missing, *list_moved, *search, *search_button, *searching, *any_word, *search_all_topics, *search_without_filters,
             *clear_search, *search_failed, *offline_not_saved, *not_found, *not_found_hint, *page_not_found, *footer, *no_connection, *not_json,
-            *offline, *update_ready, *update, *not_now, *save_all, *saving_label, *embed_failed,
+            *offline, *update_ready, *update, *not_now, *save_all, *stop_saving, *saving_label, *embed_failed,
             *low_vision, *skip_to_content, *filters, *low_vision_settings, *low_vision_reset, *close,
             *saved_link, *saved_heading, *saved_intro, *saved_none, *saved_unavailable, *saved_needs_script,
             *remove, *remove_all, *show_more, *removed_all, *share, *vk, *ok, *copy_link, *link_copied, *copy_failed,
@@ -883,6 +938,22 @@ mod tests {
     }
 
     #[test]
+    fn a_list_in_pages_says_which_of_its_articles_the_page_shows() {
+        assert_eq!(RU.shown_part(1, 20, 10_000, 10_000), "Показаны 1–20 из 10\u{a0}000 статей");
+        assert_eq!(RU.shown_part(21, 40, 93, 10_000), "Показаны 21–40 из 93 статей, всего 10\u{a0}000");
+        assert_eq!(RU.shown_part(21, 21, 21, 30), "Показана статья 21 из 21 статьи, всего 30");
+        assert_eq!(EN.shown_part(1, 20, 2_637, 10_000), "Showing 1–20 of 2,637 articles, 10,000 in all");
+        assert_eq!(EN.shown_part(41, 41, 41, 41), "Showing article 41 of 41 articles");
+    }
+
+    #[test]
+    fn nothing_found_says_whether_the_filters_leave_it_out() {
+        assert_eq!(RU.nothing_found("квазар", false), "По запросу «квазар» ничего не нашлось.");
+        assert_eq!(RU.nothing_found("молоко", true), "По запросу «молоко» с выбранными фильтрами ничего не нашлось.");
+        assert_eq!(EN.nothing_found("milk", true), "Nothing found for \u{201c}milk\u{201d} with the chosen filters.");
+    }
+
+    #[test]
     fn matches_in_an_article_are_counted_in_passages() {
         assert_eq!(RU.found_in_text(1, "молоко"), "«молоко» в тексте: 1 абзац");
         assert_eq!(RU.found_in_text(3, "молоко"), "«молоко» в тексте: 3 абзаца");
@@ -945,6 +1016,8 @@ mod tests {
                 words.date(Date::new(2026, 1, 19).unwrap()),
                 words.passages_about(2, &t),
                 words.shown(3, 7),
+                words.shown_part(21, 40, 93, 10_000),
+                words.nothing_found("x", true),
                 words.page_of(1, 2),
                 words.list_page_title("S", 2),
                 words.unreadable_articles(&problems),
@@ -959,6 +1032,7 @@ mod tests {
                 words.saving(1, 2),
                 words.saved(2),
                 words.not_saved(1, 2),
+                words.saving_stopped(1, 2),
                 words.found_in_text(0, "x"),
                 words.found_in_text(3, "x"),
             ];

@@ -71,7 +71,7 @@ pub fn ArticleView(
                         }}
                     </p>
                 })}
-                <TopicLabels topics />
+                <TopicLabels topics linked=true />
                 // The place of the app's tools, kept in the prerendered page too
                 // (where the browser can use them: style/low-vision.js), so
                 // that nothing moves when the app takes over.

@@ -102,7 +102,11 @@ pub fn ListView(
         listing.with(|l| match (&l.page, &l.found) {
             (_, _) if l.busy && searching.get() => words.searching.to_owned(),
             (Some(p), Some((q, ..))) if p.matching > 0 => words.found(p.matching, q.trim()),
-            (Some(_), Some((q, ..))) => words.nothing_found(q.trim()),
+            (Some(_), Some((q, .., results))) => words.nothing_found(q.trim(), !results.is_empty()),
+            (Some(p), None) if p.pages > 1 => {
+                let first = (p.number as usize - 1) * page_size + 1;
+                words.shown_part(first, (first + page_size - 1).min(p.matching), p.matching, p.total)
+            }
             (Some(p), None) => words.shown(p.matching, p.total),
             (None, _) => String::new(),
         })
@@ -122,6 +126,10 @@ pub fn ListView(
         Some(view! { <LoadError message on_retry /> })
     };
     let filtered = move || choice.with(|c| *c != catalog::Choice::default());
+    // A search that finds articles the choices leave out: it is they that
+    // leave nothing, and dropping them helps.
+    let found_elsewhere = move || listing.with(|l| l.found.as_ref().is_some_and(|f| !f.3.is_empty()));
+    let only_topics = move || choice.with(|c| c.month.is_none() && c.names.is_empty());
     let low_vision = use_context::<LowVisionSettings>();
     let large_text = move || low_vision.is_some_and(|s| s.chosen.with(|c| c.get(Setting::Size) != "100"));
     // "Show all" and "search all" drop every choice; "clear the search"
@@ -152,7 +160,8 @@ pub fn ListView(
             fallback=move || {
                 // Nothing on the list under these topics, or nothing found.
                 let (title, hint, wider) = if searching.get() {
-                    (None, None, filtered().then_some(words.search_all_topics))
+                    let wider = if only_topics() { words.search_all_topics } else { words.search_without_filters };
+                    (None, None, (filtered() && found_elsewhere()).then_some(wider))
                 } else {
                     (Some(words.empty), Some(words.empty_hint), Some(words.show_all))
                 };
@@ -166,18 +175,21 @@ pub fn ListView(
                 }
             }
         >
-            <ArticleList entries query busy=Signal::derive(move || listing.with(|l| l.busy || l.more)) />
+            <ArticleList entries query busy=Signal::derive(move || listing.with(|l| l.busy || l.more) && failure.with(Option::is_none)) />
         </Show>
         <Show when=move || { page_count.get() > 1 }>
             <nav class="pager" aria-label=words.pages>
                 {move || {
                     let n = current.get();
-                    (n > 1).then(|| view! { <ViewLink to=page_link(selection, n - 1) class="pager__link">{words.newer}</ViewLink> })
+                    // Results are ranked: their pages are not newer and older.
+                    let label = if searching.get() { words.previous } else { words.newer };
+                    (n > 1).then(|| view! { <ViewLink to=page_link(selection, n - 1) class="pager__link">{label}</ViewLink> })
                 }}
                 <span class="pager__status">{move || words.page_of(current.get(), page_count.get())}</span>
                 {move || {
                     let n = current.get();
-                    (n < page_count.get()).then(|| view! { <ViewLink to=page_link(selection, n + 1) class="pager__link">{words.older}</ViewLink> })
+                    let label = if searching.get() { words.next } else { words.older };
+                    (n < page_count.get()).then(|| view! { <ViewLink to=page_link(selection, n + 1) class="pager__link">{label}</ViewLink> })
                 }}
             </nav>
         </Show>

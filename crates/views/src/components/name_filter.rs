@@ -62,7 +62,7 @@ pub fn NameFilter(
                         move || chosen.with(|c| c.contains(&name))
                     });
                     let name = name.clone();
-                    view! { <TopicChip label=name.text.clone() count pressed on_toggle=move || toggle(&name) /> }
+                    view! { <TopicChip label=name.text.clone() count widest=*whole as usize pressed on_toggle=move || toggle(&name) /> }
                 })
                 .collect_view();
             view! {

@@ -11,6 +11,11 @@ pub fn TopicChip(
     /// Extra class for the chip's place (`chip--lens`).
     #[prop(optional)]
     variant: Option<&'static str>,
+    /// The most the count can say (the whole list's, which other choices
+    /// only lessen): its room is kept, so that the chips do not move as
+    /// the counts change.
+    #[prop(optional)]
+    widest: Option<usize>,
 ) -> impl IntoView {
     let words = use_words();
     let class = match variant {
@@ -26,7 +31,7 @@ pub fn TopicChip(
         >
             {label}
             " "
-            <span class="chip__count">{move || words.number(count.get())}</span>
+            <span class="chip__count" data-digits=widest.map(|n| words.number(n).chars().count())>{move || words.number(count.get())}</span>
         </button>
     }
 }

@@ -75,6 +75,7 @@ pub fn TopicFilter(
                         <TopicChip
                             label=words.topic(&topic).to_owned()
                             count
+                            widest=topic.count as usize
                             pressed
                             on_toggle=move || toggle(id.clone())
                         />
