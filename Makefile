@@ -5,9 +5,9 @@ SHELL := /bin/sh
 export PATH := $(CURDIR)/scripts/bin:$(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-# Bytes of the first view of the list, brotli (scripts/size.mjs): 243.5 KiB,
-# the measured 243.3 KiB with room for small changes, never for a new library.
-SIZE_BUDGET := 249344
+# Bytes of the first view of the list, brotli (scripts/size.mjs): 247.5 KiB,
+# the measured 246.9 KiB with room for small changes, never for a new library.
+SIZE_BUDGET := 253440
 
 .PHONY: setup serve dist check new import test test-native test-web test-e2e size bench lighthouse audit fuzz clean
 

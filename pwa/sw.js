@@ -325,30 +325,52 @@ async function letGo(saved, request, have, slug) {
  */
 function grouped(name, keyOf) {
   let groups = null;
+  // The one listing under way, which every caller awaits (saves run side
+  // by side), and what was put or forgotten while it ran.
+  let listing = null;
+  let meanwhile = [];
   const group = (key) => {
     if (!groups.has(key)) groups.set(key, []);
     return groups.get(key);
   };
+  const apply = ([put, key, request]) => {
+    const requests = group(key).filter((r) => r.url !== request.url);
+    if (put) requests.unshift(request);
+    groups.set(key, requests);
+  };
+  const change = (put, key, request) => {
+    if (groups) apply([put, key, request]);
+    else if (listing) meanwhile.push([put, key, request]);
+  };
   return {
     /** The group's requests, latest first. */
     async of(key) {
-      if (!groups) {
-        groups = new Map();
-        for (const request of await (await caches.open(name)).keys()) {
-          const k = keyOf(request.url);
-          if (k !== null) group(k).unshift(request);
-        }
+      if (!listing) {
+        const mine = (listing = (async () => {
+          const requests = await (await caches.open(name)).keys();
+          if (listing !== mine) return;
+          groups = new Map();
+          for (const request of requests) {
+            const k = keyOf(request.url);
+            if (k !== null) group(k).unshift(request);
+          }
+          meanwhile.splice(0).forEach(apply);
+        })());
+        mine.catch(() => listing === mine && (listing = null));
       }
-      return [...(groups.get(key) || [])];
+      await listing;
+      return [...(groups?.get(key) || [])];
     },
     put(key, request) {
-      if (groups) group(key).unshift(request);
+      change(true, key, request);
     },
     forget(key, request) {
-      if (groups && groups.has(key)) groups.set(key, groups.get(key).filter((r) => r.url !== request.url));
+      change(false, key, request);
     },
     reset() {
       groups = null;
+      listing = null;
+      meanwhile = [];
     },
   };
 }

@@ -56,13 +56,16 @@ pub fn SaveOffline(
     let stop = RwSignal::new(false);
     let words = use_words();
     let searcher = use_context::<Searcher>();
+    // The task outlives the button when the reader leaves the page: it
+    // then runs on, and says nothing.
+    let stopped = move || stop.try_get_untracked().unwrap_or(false);
     let finish = move |end: Saving| {
         state.try_set(end);
         if let Some(finished) = on_done {
-            finished.run(());
+            finished.try_run(());
         }
     };
-    let save = move |_| {
+    let save = move || {
         let total = shelf.with_untracked(Shelf::total);
         let source = source.clone();
         state.set(Saving::Running(0, total));
@@ -74,7 +77,7 @@ pub fn SaveOffline(
             // older articles then work offline too.
             if let Some(parts) = shelf.with_untracked(|s| s.parts().cloned()) {
                 for needs in shelf.with_untracked(Shelf::every_part).chunks(AT_ONCE) {
-                    if stop.get_untracked() {
+                    if stopped() {
                         return finish(Saving::Stopped(0, total));
                     }
                     let loads = needs.iter().cloned().map(|need| {
@@ -94,16 +97,17 @@ pub fn SaveOffline(
                     failed += all_of(loads).await.iter().sum::<u32>() as usize;
                 }
             }
-            let mut done = 0;
+            // Articles tried, and saved, so far.
+            let (mut done, mut saved) = (0, 0);
             for n in 0..shelf.with_untracked(Shelf::chunk_count) {
-                if stop.get_untracked() {
-                    return finish(Saving::Stopped(done, total));
-                }
                 let articles = shelf.try_with_untracked(|s| s.chunk(n)).flatten().map_or_else(Vec::new, |c| c.to_vec());
                 failed += shelf.with_untracked(|s| s.chunk_len(n)).saturating_sub(articles.len());
                 let mut chunk_failed = 0;
                 let mut no_space = false;
                 for group in articles.chunks(AT_ONCE) {
+                    if stopped() {
+                        return finish(Saving::Stopped(saved, total));
+                    }
                     let loads = group.iter().cloned().map(|meta| {
                         let source = source.clone();
                         async move {
@@ -121,10 +125,16 @@ pub fn SaveOffline(
                                 chunk_failed += 1;
                                 done += 1;
                             }
-                            _ => done += 1,
+                            _ => {
+                                saved += 1;
+                                done += 1;
+                            }
                         }
                     }
                     state.try_set(Saving::Running(done, total));
+                    if no_space {
+                        break;
+                    }
                 }
                 if no_space {
                     return finish(Saving::NoSpace(done, total));
@@ -152,10 +162,13 @@ pub fn SaveOffline(
         Saving::NoSpace(done, total) => words.no_space(done, total),
         Saving::Stopped(done, total) => words.saving_stopped(done, total),
     };
+    // One button that saves, and stops while saving: the reader's focus
+    // stays on it either way.
+    let on_click = move |_| if matches!(state.get_untracked(), Saving::Running(..)) { stop.set(true) } else { save() };
     view! {
         <div class="save-offline">
-            <button type="button" class="button button--small" on:click=save disabled=running aria-busy=move || running().to_string()>
-                {words.save_all}
+            <button type="button" class="button button--small" on:click=on_click aria-busy=move || running().to_string()>
+                {move || if running() { words.stop_saving } else { words.save_all }}
             </button>
             <Show when=move || matches!(state.get(), Saving::Running(..))>
                 {move || match state.get() {
@@ -164,9 +177,6 @@ pub fn SaveOffline(
                     }.into_any(),
                     _ => ().into_any(),
                 }}
-                <button type="button" class="button button--small button--quiet" on:click=move |_| stop.set(true) disabled=move || stop.get()>
-                    {words.stop_saving}
-                </button>
             </Show>
             <p class="save-offline__status" role="status" data-testid="save-status">{progress}</p>
         </div>

@@ -505,7 +505,7 @@ impl Words {
         let part = match (self.lang, first == last) {
             (Lang::Ru, true) => format!("Показана статья {from}"),
             (Lang::Ru, false) => format!("Показаны {from}–{to}"),
-            (Lang::En, true) => format!("Showing article {from}"),
+            (Lang::En, true) => format!("Showing {from}"),
             (Lang::En, false) => format!("Showing {from}–{to}"),
         };
         // «из 21 статьи», «из 93 статей»: the genitive after «из».
@@ -943,7 +943,7 @@ mod tests {
         assert_eq!(RU.shown_part(21, 40, 93, 10_000), "Показаны 21–40 из 93 статей, всего 10\u{a0}000");
         assert_eq!(RU.shown_part(21, 21, 21, 30), "Показана статья 21 из 21 статьи, всего 30");
         assert_eq!(EN.shown_part(1, 20, 2_637, 10_000), "Showing 1–20 of 2,637 articles, 10,000 in all");
-        assert_eq!(EN.shown_part(41, 41, 41, 41), "Showing article 41 of 41 articles");
+        assert_eq!(EN.shown_part(41, 41, 41, 41), "Showing 41 of 41 articles");
     }
 
     #[test]

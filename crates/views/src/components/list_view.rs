@@ -98,11 +98,12 @@ pub fn ListView(
     });
     let current = Signal::derive(move || shown(&|p| p.number as usize).unwrap_or(1) as u32);
     let page_count = Signal::derive(move || shown(&|p| p.pages as usize).unwrap_or(1) as u32);
+    let filtered = move || choice.with(|c| *c != catalog::Choice::default());
     let status = move || {
         listing.with(|l| match (&l.page, &l.found) {
             (_, _) if l.busy && searching.get() => words.searching.to_owned(),
             (Some(p), Some((q, ..))) if p.matching > 0 => words.found(p.matching, q.trim()),
-            (Some(_), Some((q, .., results))) => words.nothing_found(q.trim(), !results.is_empty()),
+            (Some(_), Some((q, .., results))) => words.nothing_found(q.trim(), filtered() && !results.is_empty()),
             (Some(p), None) if p.pages > 1 => {
                 let first = (p.number as usize - 1) * page_size + 1;
                 words.shown_part(first, (first + page_size - 1).min(p.matching), p.matching, p.total)
@@ -125,7 +126,6 @@ pub fn ListView(
         };
         Some(view! { <LoadError message on_retry /> })
     };
-    let filtered = move || choice.with(|c| *c != catalog::Choice::default());
     // A search that finds articles the choices leave out: it is they that
     // leave nothing, and dropping them helps.
     let found_elsewhere = move || listing.with(|l| l.found.as_ref().is_some_and(|f| !f.3.is_empty()));
