@@ -280,8 +280,8 @@ fn a_site_in_english_gets_english_pages_and_shell() {
     assert!(app_shell.starts_with("<html lang=\"en\">"), "{app_shell}");
     assert!(app_shell.contains("<!--page-head-->") && app_shell.contains("<!--page-body-->"), "still a template");
     let saved = page(&files, "saved.html");
-    assert!(saved.contains("<title>Saved — "), "{saved}");
-    assert!(saved.contains(">Saved</h1>"), "{saved}");
+    assert!(saved.contains("<title>Saved articles — "), "{saved}");
+    assert!(saved.contains(">Saved articles</h1>"), "{saved}");
     assert!(saved.contains(r#"<meta name="robots" content="noindex""#), "a reader's own page is not for search engines: {saved}");
 }
 
