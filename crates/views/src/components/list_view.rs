@@ -99,11 +99,15 @@ pub fn ListView(
     let current = Signal::derive(move || shown(&|p| p.number as usize).unwrap_or(1) as u32);
     let page_count = Signal::derive(move || shown(&|p| p.pages as usize).unwrap_or(1) as u32);
     let filtered = move || choice.with(|c| *c != catalog::Choice::default());
+    // A search that finds articles the choices leave out: it is they that
+    // leave nothing, and dropping them helps.
+    let filters_hide_results = move || filtered() && listing.with(|l| l.found.as_ref().is_some_and(|f| !f.3.is_empty()));
     let status = move || {
+        let filters_hide_results = filters_hide_results();
         listing.with(|l| match (&l.page, &l.found) {
             (_, _) if l.busy && searching.get() => words.searching.to_owned(),
             (Some(p), Some((q, ..))) if p.matching > 0 => words.found(p.matching, q.trim()),
-            (Some(_), Some((q, .., results))) => words.nothing_found(q.trim(), filtered() && !results.is_empty()),
+            (Some(_), Some((q, ..))) => words.nothing_found(q.trim(), filters_hide_results),
             (Some(p), None) if p.pages > 1 => {
                 let first = (p.number as usize - 1) * page_size + 1;
                 words.shown_part(first, (first + page_size - 1).min(p.matching), p.matching, p.total)
@@ -126,9 +130,6 @@ pub fn ListView(
         };
         Some(view! { <LoadError message on_retry /> })
     };
-    // A search that finds articles the choices leave out: it is they that
-    // leave nothing, and dropping them helps.
-    let found_elsewhere = move || listing.with(|l| l.found.as_ref().is_some_and(|f| !f.3.is_empty()));
     let only_topics = move || choice.with(|c| c.month.is_none() && c.names.is_empty());
     let low_vision = use_context::<LowVisionSettings>();
     let large_text = move || low_vision.is_some_and(|s| s.chosen.with(|c| c.get(Setting::Size) != "100"));
@@ -161,7 +162,7 @@ pub fn ListView(
                 // Nothing on the list under these topics, or nothing found.
                 let (title, hint, wider) = if searching.get() {
                     let wider = if only_topics() { words.search_all_topics } else { words.search_without_filters };
-                    (None, None, (filtered() && found_elsewhere()).then_some(wider))
+                    (None, None, filters_hide_results().then_some(wider))
                 } else {
                     (Some(words.empty), Some(words.empty_hint), Some(words.show_all))
                 };
