@@ -73,6 +73,7 @@ bench: dist
 	node scripts/size.mjs $(BENCH)/dist-10000
 	node scripts/bench-filter.mjs dist $(BENCH)/dist-10000
 	node scripts/bench-search.mjs $(BENCH)/dist-10000 $(BENCH)/synth-10000
+	rm -rf $(BENCH)/old
 
 ## Lighthouse on the list and an article, five mobile and five desktop runs
 ## each, against dist/ served by nginx; fails if any run shifts the layout.

@@ -213,3 +213,6 @@ fn fail(report: &Report, message: &str) -> ExitCode {
     eprintln!("{message}\nnothing was written");
     ExitCode::FAILURE
 }
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

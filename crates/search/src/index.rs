@@ -6,7 +6,7 @@
 use crate::text::{words, Stems};
 pub use catalog::SearchParts;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use rustc_hash::FxHashMap;
 
 /// One shard file: `{"schema": 1, "terms": [[term, gaps, weights], …]}`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -56,11 +56,13 @@ const SHARD_POSTINGS: usize = 6_000;
 #[derive(Default)]
 pub struct Writer {
     stems: Stems,
-    /// Each word form's stem, stemmed once: a language has far fewer forms
-    /// than an archive has words.
-    stemmed: std::collections::HashMap<String, String>,
-    /// Per term: (position, times in the title, times in the text).
-    terms: BTreeMap<String, Vec<(u32, u16, u16)>>,
+    /// Each word form's term (its index in `terms`), stemmed once: a
+    /// language has far fewer forms than an archive has words.
+    stemmed: FxHashMap<String, u32>,
+    /// Each stem's index in `terms`.
+    ids: FxHashMap<String, u32>,
+    /// Per term: its stem, and per article (position, times in the title, times in the text).
+    terms: Vec<(String, Vec<(u32, u16, u16)>)>,
     /// Per article, by position: (words in the title, words in the text).
     lengths: Vec<(u32, u32)>,
 }
@@ -73,25 +75,23 @@ impl Writer {
 
     /// Adds the article at list position `position`.
     pub fn add_at<'a>(&mut self, position: u32, title: &str, text: impl IntoIterator<Item = &'a str>) {
-        let mut counts: BTreeMap<String, (u16, u16)> = BTreeMap::new();
+        let mut counts: FxHashMap<u32, (u16, u16)> = FxHashMap::default();
         let mut title_len = 0;
-        let (stems, stemmed) = (&self.stems, &mut self.stemmed);
-        let mut stem = |folded: String| stemmed.entry(folded).or_insert_with_key(|f| stems.stem(f)).clone();
         for word in words(title) {
             title_len += 1;
-            let c = counts.entry(stem(word.folded)).or_default();
+            let c = counts.entry(self.term(word.folded)).or_default();
             c.0 = c.0.saturating_add(1);
         }
         let mut text_len = 0;
         for part in text {
             for word in words(part) {
                 text_len += 1;
-                let c = counts.entry(stem(word.folded)).or_default();
+                let c = counts.entry(self.term(word.folded)).or_default();
                 c.1 = c.1.saturating_add(1);
             }
         }
         for (term, (t, x)) in counts {
-            self.terms.entry(term).or_default().push((position, t, x));
+            self.terms[term as usize].1.push((position, t, x));
         }
         let at = position as usize;
         if self.lengths.len() <= at {
@@ -100,10 +100,29 @@ impl Writer {
         self.lengths[at] = (title_len, text_len);
     }
 
+    /// The term of a folded word form.
+    fn term(&mut self, folded: String) -> u32 {
+        if let Some(&term) = self.stemmed.get(&folded) {
+            return term;
+        }
+        let term = self.term_of_stem(self.stems.stem(&folded));
+        self.stemmed.insert(folded, term);
+        term
+    }
+
+    fn term_of_stem(&mut self, stem: String) -> u32 {
+        let Self { ids, terms, .. } = self;
+        *ids.entry(stem).or_insert_with_key(|stem| {
+            terms.push((stem.clone(), Vec::new()));
+            (terms.len() - 1) as u32
+        })
+    }
+
     /// Takes in what `other` indexed.
     pub fn merge(&mut self, other: Writer) {
-        for (term, mut postings) in other.terms {
-            self.terms.entry(term).or_default().append(&mut postings);
+        for (stem, mut postings) in other.terms {
+            let term = self.term_of_stem(stem);
+            self.terms[term as usize].1.append(&mut postings);
         }
         if self.lengths.len() < other.lengths.len() {
             self.lengths.resize(other.lengths.len(), (0, 0));
@@ -131,7 +150,9 @@ impl Writer {
         let mut firsts = Vec::new();
         let mut shards: Vec<Shard> = Vec::new();
         let mut filled = usize::MAX;
-        for (term, mut postings) in self.terms {
+        let mut terms = self.terms;
+        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        for (term, mut postings) in terms {
             postings.sort_unstable_by_key(|p| p.0);
             if filled >= SHARD_POSTINGS {
                 firsts.push(if shards.is_empty() { String::new() } else { term.clone() });

@@ -20,7 +20,7 @@ pub fn words(text: &str) -> impl Iterator<Item = Word> + '_ {
     std::iter::from_fn(move || {
         let (start, _) = loop {
             let &(i, c) = chars.peek()?;
-            if c.is_alphanumeric() {
+            if is_word_char(c) {
                 break (i, c);
             }
             chars.next();
@@ -28,7 +28,7 @@ pub fn words(text: &str) -> impl Iterator<Item = Word> + '_ {
         let mut end = start;
         let mut folded = String::new();
         while let Some(&(i, c)) = chars.peek() {
-            if !(c.is_alphanumeric() || is_mark(c)) {
+            if !(is_word_char(c) || is_mark(c)) {
                 break;
             }
             end = i + c.len_utf8();
@@ -39,13 +39,24 @@ pub fn words(text: &str) -> impl Iterator<Item = Word> + '_ {
     })
 }
 
+/// A letter or digit; Russian letters and ASCII answered without Unicode's tables.
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, 'А'..='я' | 'Ё' | 'ё') || (!c.is_ascii() && c.is_alphanumeric())
+}
+
 fn is_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036f}')
 }
 
 fn fold_into(c: char, out: &mut String) {
-    if is_mark(c) {
-        return;
+    match c {
+        'a'..='z' | '0'..='9' | 'а'..='я' => return out.push(c),
+        'A'..='Z' => return out.push(c.to_ascii_lowercase()),
+        // Cyrillic А–Я lie 32 below а–я.
+        'А'..='Я' => return out.push(char::from_u32(c as u32 + 32).unwrap_or(c)),
+        'Ё' | 'ё' => return out.push('е'),
+        _ if is_mark(c) => return,
+        _ => {}
     }
     for lower in c.to_lowercase() {
         out.push(if lower == 'ё' { 'е' } else { lower });
@@ -87,6 +98,17 @@ mod tests {
 
     fn folded(text: &str) -> Vec<String> {
         words(text).map(|w| w.folded).collect()
+    }
+
+    #[test]
+    fn the_short_ways_for_russian_and_ascii_agree_with_unicode() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+            let mut fast = String::new();
+            fold_into(c, &mut fast);
+            let general: String = if is_mark(c) { String::new() } else { c.to_lowercase().map(|l| if l == 'ё' { 'е' } else { l }).collect() };
+            assert_eq!(fast, general, "{c:?}");
+        }
     }
 
     #[test]
